@@ -1,0 +1,60 @@
+/**
+ * Import direction (see docs/architecture.md): app → transport/storage → core; server → core.
+ * core imports nothing of ours and nothing that needs a DOM, a disk or a network.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core is pure domain logic: it may import only itself, zod and fflate.',
+      severity: 'error',
+      from: { path: '^src/core' },
+      to: { pathNot: ['^src/core', 'node_modules/(zod|fflate)/'] },
+    },
+    {
+      name: 'storage-only-on-core',
+      severity: 'error',
+      from: { path: '^src/storage' },
+      to: { path: '^src/(app|transport|server|sw)' },
+    },
+    {
+      name: 'transport-not-on-screens-or-server',
+      severity: 'error',
+      from: { path: '^src/transport' },
+      to: { path: '^src/(app|server|sw)' },
+    },
+    {
+      name: 'server-only-on-core',
+      comment: 'The collector server shares the domain core, never browser code.',
+      severity: 'error',
+      from: { path: '^src/server' },
+      to: { path: '^src/(app|storage|transport|sw)' },
+    },
+    {
+      name: 'nothing-imports-screens',
+      severity: 'error',
+      from: { pathNot: '^src/(app|main\\.tsx)' },
+      to: { path: '^src/app' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};

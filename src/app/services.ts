@@ -1,0 +1,46 @@
+import type { Sheet, SheetDraft } from '../core/sheet.ts';
+import type { KioskSettings, Period } from '../core/settings.ts';
+
+/**
+ * Everything the screens need from the device, behind one interface, so screens
+ * never touch IndexedDB or WebCrypto directly and tests can hand them a fake.
+ * The real implementation is src/app/idb-services.ts over src/storage.
+ */
+export interface KioskServices {
+  /** Settings as stored, or defaults with a Vietnamese problem sentence when the record is unreadable. */
+  loadSettings(): Promise<SettingsLoad>;
+  saveSettings(settings: KioskSettings): Promise<void>;
+  /** Gives the draft its identity and flags and resolves only after the transaction has committed. */
+  submitSheet(draft: SheetDraft): Promise<Sheet>;
+  /** Every stored sheet, oldest first. */
+  listSheets(): Promise<Sheet[]>;
+  /** Erases name, address, reasons and suggestion of sheets created in the period; answers stay. */
+  purgePersonalData(period: Period): Promise<number>;
+  pin: PinService;
+  storageStatus(): Promise<StorageStatus>;
+}
+
+export interface SettingsLoad {
+  settings: KioskSettings;
+  /** Present when the stored record could not be used; the stored record is left untouched. */
+  problem?: string;
+}
+
+export type PinCheck =
+  | { ok: true }
+  | { ok: false; reason: 'wrong'; triesLeft: number }
+  | { ok: false; reason: 'locked'; lockedUntil: number };
+
+export interface PinService {
+  isSet(): Promise<boolean>;
+  /** Stores a salted PBKDF2 hash of the PIN (4–8 digits). */
+  set(pin: string): Promise<void>;
+  verify(pin: string): Promise<PinCheck>;
+}
+
+export interface StorageStatus {
+  /** Whether the browser granted persistent storage (navigator.storage.persist()). */
+  persisted: boolean;
+  usageBytes?: number;
+  quotaBytes?: number;
+}

@@ -1,0 +1,3 @@
+export { haiDuong2024 } from './hai-duong-2024.ts';
+export { defaultProfile, findForm, findProfile, knownProfiles } from './registry.ts';
+export * from './schema.ts';

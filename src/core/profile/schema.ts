@@ -1,0 +1,100 @@
+import * as z from 'zod/mini';
+
+/**
+ * A survey profile: forms, answer levels, points and scorecard thresholds as data.
+ * Every stored sheet names the profile and form version it was answered on, so a
+ * later profile never re-scores old sheets (docs/profiles.md).
+ *
+ * Schemas in src/core use zod/mini: the full zod API alone would eat the kiosk's
+ * 30 KB initial-bundle budget.
+ */
+
+export const nfcText = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.refine((s) => s === s.normalize('NFC'), 'Văn bản phải ở dạng Unicode NFC'),
+  );
+
+const count = (min: number, max?: number) =>
+  max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max));
+
+/** Points are kept as whole half-points: Tốt = 4, Khá = 2, Trung bình = 1, Yếu = 0. */
+export const levelSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/)),
+  label: nfcText,
+  halfPoints: count(0, 20),
+  /** Counted in the satisfaction rate (the share of Tốt + Khá answers). */
+  satisfied: z.boolean(),
+});
+
+export const questionSchema = z.object({
+  number: count(1),
+  /** Full text as printed on the official form, without the "Câu N:" prefix. */
+  text: nfcText,
+});
+
+export const formIdSchema = z.enum(['citizen', 'cadre']);
+
+export const formSchema = z.object({
+  id: formIdSchema,
+  version: count(1),
+  /** The annex the form comes from, e.g. "Phụ lục 02". */
+  annex: nfcText,
+  title: nfcText,
+  audience: nfcText,
+  instruction: nfcText,
+  questions: z.array(questionSchema).check(z.minLength(1), z.maxLength(10)),
+});
+
+export const standingSchema = z.object({
+  id: z.string(),
+  label: nfcText,
+  /** Lowest total, in half-points of the 100-point scorecard, that reaches this standing. */
+  minHalfPoints: count(0),
+});
+
+export const criterionSchema = z.object({
+  number: count(1),
+  title: nfcText,
+  maxPoints: z.number().check(z.positive()),
+});
+
+export const profileSchema = z
+  .object({
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    version: count(1),
+    name: nfcText,
+    /** Levels in the order they are shown: best first. */
+    levels: z.array(levelSchema).check(z.minLength(2)),
+    forms: z.array(formSchema).check(z.minLength(1)),
+    scorecard: z.object({
+      /** Section A: one part per form, each worth that form's maximum sheet score. */
+      sectionAMaxPoints: count(1),
+      /** Section B criteria self-scored by the commune and appraised by the collecting office. */
+      criteria: z.array(criterionSchema),
+      maxPoints: count(1),
+      /** Standings, lowest first; the first one is also the standing of a disqualified commune. */
+      standings: z.array(standingSchema).check(z.minLength(2)),
+    }),
+  })
+  .check(
+    z.refine(
+      (p) => new Set(p.levels.map((l) => l.id)).size === p.levels.length,
+      'Mức trả lời trùng mã',
+    ),
+    z.refine(
+      (p) =>
+        p.scorecard.standings.every(
+          (s, i, all) => i === 0 || s.minHalfPoints > (all[i - 1]?.minHalfPoints ?? 0),
+        ),
+      'Ngưỡng xếp loại phải tăng dần',
+    ),
+  );
+
+export type Level = z.infer<typeof levelSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type FormId = z.infer<typeof formIdSchema>;
+export type Form = z.infer<typeof formSchema>;
+export type Standing = z.infer<typeof standingSchema>;
+export type Profile = z.infer<typeof profileSchema>;

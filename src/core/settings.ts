@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { formIdSchema } from './profile/schema.ts';
+
+/** A calendar day as "YYYY-MM-DD" (local to the commune). */
+export const isoDaySchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'));
+
+/** The survey period: inclusive first and last day. */
+export const periodSchema = z
+  .object({ from: isoDaySchema, to: isoDaySchema })
+  .check(z.refine((p) => p.from <= p.to, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc'));
+
+const seconds = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+/** Timing and abuse-guard knobs, in seconds unless named otherwise. */
+export const kioskTimingSchema = z.object({
+  /** Pause mid-sheet before the "continue?" countdown appears. */
+  idleSeconds: seconds(10, 600),
+  /** Length of the visible countdown before an unfinished sheet is discarded. */
+  idleCountdownSeconds: seconds(5, 120),
+  /** How long the thank-you screen stays before returning to start. */
+  thankYouSeconds: seconds(2, 60),
+  /** A sheet started sooner than this after the previous one was submitted is flagged "quick-repeat". */
+  minIntervalSeconds: seconds(0, 3600),
+  /** More than burstCount sheets within burstWindowSeconds are flagged "burst". */
+  burstWindowSeconds: seconds(60, 86_400),
+  burstCount: seconds(2, 1000),
+  /** A sheet with the same answers as this many sheets just before it is flagged "identical-run". */
+  identicalRunLength: seconds(2, 100),
+});
+
+export const kioskSettingsSchema = z.object({
+  schemaVersion: z.literal(1),
+  profileId: z.string(),
+  profileVersion: z.int().check(z.gte(1)),
+  communeName: z.string().check(z.maxLength(120)),
+  communeCode: z.string().check(z.regex(/^\d{0,8}$/, 'Mã xã chỉ gồm chữ số')),
+  kioskLabel: z.string().check(z.maxLength(80)),
+  /** The collecting office, named from configuration (a district, a department, the commune itself). */
+  collectorName: z.string().check(z.maxLength(160)),
+  /** Which form the kiosk shows: citizen at the desk, cadre at hamlet meetings. */
+  formId: formIdSchema,
+  period: periodSchema,
+  askResidency: z.boolean(),
+  timing: kioskTimingSchema,
+});
+
+export type IsoDay = z.infer<typeof isoDaySchema>;
+export type Period = z.infer<typeof periodSchema>;
+export type KioskTiming = z.infer<typeof kioskTimingSchema>;
+export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
+
+export const defaultTiming: KioskTiming = {
+  idleSeconds: 60,
+  idleCountdownSeconds: 20,
+  thankYouSeconds: 6,
+  minIntervalSeconds: 20,
+  burstWindowSeconds: 600,
+  burstCount: 10,
+  identicalRunLength: 3,
+};

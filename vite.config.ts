@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The kiosk must run for weeks with no network: every built asset is precached,
+// and a new version waits (registerType: 'prompt') until the kiosk is on its start screen.
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'icons/*.svg', 'pictograms/*.svg'],
+      manifest: {
+        name: 'Khảo sát sự hài lòng – Chính quyền thân thiện',
+        short_name: 'Khảo sát',
+        description: 'Phiếu khảo sát sự hài lòng của người dân về chính quyền xã, phường thân thiện',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: './',
+        scope: './',
+        display: 'fullscreen',
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: '#a50e0e',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+});
