@@ -26,7 +26,10 @@ export function flagsForNewSheet(
   if (inWindow > timing.burstCount) flags.push('burst');
 
   const run = prior.slice(-timing.identicalRunLength);
-  if (run.length === timing.identicalRunLength && run.every((s) => sameAnswers(s.answers, draft.answers))) {
+  if (
+    run.length === timing.identicalRunLength &&
+    run.every((s) => sameAnswers(s.answers, draft.answers))
+  ) {
     flags.push('identical-run');
   }
   return flags;

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
 
-const seed = readFileSync(new URL('../../../shared/seeds/003_80e356a50ea517f7.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../../shared/seeds/003_80e356a50ea517f7.txt', import.meta.url),
+  'utf8',
+);
 
 describe('Hải Dương 2024 profile', () => {
   for (const form of haiDuong2024.forms) {

@@ -9,12 +9,10 @@ import * as z from 'zod/mini';
  * 30 KB initial-bundle budget.
  */
 
-export const nfcText = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.refine((s) => s === s.normalize('NFC'), 'Văn bản phải ở dạng Unicode NFC'),
-  );
+export const nfcText = z.string().check(
+  z.minLength(1),
+  z.refine((s) => s === s.normalize('NFC'), 'Văn bản phải ở dạng Unicode NFC'),
+);
 
 const count = (min: number, max?: number) =>
   max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max));

@@ -1,0 +1,73 @@
+import { findProfile } from '../profile/registry.ts';
+import type { FormId, Profile } from '../profile/schema.ts';
+import type { Sheet } from '../sheet.ts';
+import { type Fraction, fraction } from './fraction.ts';
+import { isSatisfied, sheetHalfPoints } from './sheet-score.ts';
+
+/** Figures for one form over a set of sheets. */
+export interface FormSummary {
+  formId: FormId;
+  sheetCount: number;
+  flaggedCount: number;
+  /** Sheets answered on a profile this build does not know: counted here, left out of the figures. */
+  unknownProfileCount: number;
+  halfPointsTotal: number;
+  /** Mean sheet score in points (0..10); null when there is no scored sheet. */
+  mean: Fraction | null;
+  /** Share of answers whose level is "satisfied" (Tốt, Khá); null when there is no answer. */
+  satisfactionRate: Fraction | null;
+  /** Counts per [question index][level index], levels in the profile's order. */
+  distribution: number[][];
+}
+
+/** Summarises the sheets of one form, scoring each on the profile version it names. */
+export function summarizeForm(
+  profile: Profile,
+  formId: FormId,
+  sheets: readonly Sheet[],
+  options: { excludeFlagged?: boolean } = {},
+): FormSummary {
+  const form = profile.forms.find((f) => f.id === formId);
+  const questionCount = form?.questions.length ?? 0;
+  const distribution = Array.from({ length: questionCount }, () => profile.levels.map(() => 0));
+  let sheetCount = 0;
+  let flaggedCount = 0;
+  let unknownProfileCount = 0;
+  let scored = 0;
+  let halfPointsTotal = 0;
+  let answers = 0;
+  let satisfied = 0;
+
+  for (const sheet of sheets) {
+    if (sheet.formId !== formId) continue;
+    const flagged = sheet.flags.length > 0;
+    if (flagged && options.excludeFlagged) continue;
+    sheetCount++;
+    if (flagged) flaggedCount++;
+    const own = findProfile(sheet.profileId, sheet.profileVersion);
+    if (!own?.levels.every((l) => profile.levels.some((p) => p.id === l.id))) {
+      unknownProfileCount++;
+      continue;
+    }
+    scored++;
+    halfPointsTotal += sheetHalfPoints(own, sheet.answers);
+    sheet.answers.forEach((levelId, q) => {
+      answers++;
+      if (isSatisfied(own, levelId)) satisfied++;
+      const row = distribution[q];
+      const levelIndex = profile.levels.findIndex((l) => l.id === levelId);
+      if (row && levelIndex >= 0) row[levelIndex] = (row[levelIndex] ?? 0) + 1;
+    });
+  }
+
+  return {
+    formId,
+    sheetCount,
+    flaggedCount,
+    unknownProfileCount,
+    halfPointsTotal,
+    mean: scored > 0 ? fraction(halfPointsTotal, 2 * scored) : null,
+    satisfactionRate: answers > 0 ? fraction(satisfied, answers) : null,
+    distribution,
+  };
+}

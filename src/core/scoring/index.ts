@@ -1,0 +1,5 @@
+export * from './form-summary.ts';
+export * from './fraction.ts';
+export * from './section-a.ts';
+export * from './sheet-score.ts';
+export * from './standing.ts';
