@@ -1,5 +1,9 @@
-import type { Sheet, SheetDraft } from '../core/sheet.ts';
 import type { KioskSettings, Period } from '../core/settings.ts';
+import type { Sheet, SheetDraft } from '../core/sheet.ts';
+import type { StorageStatus } from '../storage/persistence.ts';
+import type { PinCheck } from '../storage/pin.ts';
+
+export type { PinCheck, StorageStatus };
 
 /**
  * Everything the screens need from the device, behind one interface, so screens
@@ -26,21 +30,9 @@ export interface SettingsLoad {
   problem?: string;
 }
 
-export type PinCheck =
-  | { ok: true }
-  | { ok: false; reason: 'wrong'; triesLeft: number }
-  | { ok: false; reason: 'locked'; lockedUntil: number };
-
 export interface PinService {
   isSet(): Promise<boolean>;
   /** Stores a salted PBKDF2 hash of the PIN (4–8 digits). */
   set(pin: string): Promise<void>;
   verify(pin: string): Promise<PinCheck>;
-}
-
-export interface StorageStatus {
-  /** Whether the browser granted persistent storage (navigator.storage.persist()). */
-  persisted: boolean;
-  usageBytes?: number;
-  quotaBytes?: number;
 }

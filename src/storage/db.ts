@@ -1,0 +1,82 @@
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from 'idb';
+import type { Sheet } from '../core/sheet.ts';
+
+/**
+ * The kiosk's IndexedDB schema. Migrations are an append-only list: a shipped step is
+ * never edited, a change is a new step (README.md beside this file). Version N of the
+ * database is what the first N steps build.
+ */
+
+/** A stored sheet: the sheet itself plus what only this device needs to know about it. */
+export type StoredSheet = Sheet & {
+  /** When the sheet left the device for the collecting office (set by the export paths). */
+  exportedAt?: number;
+};
+
+/** The device's identity and sequence counter, created with the first sheet. */
+export interface DeviceRecord {
+  deviceId: string;
+  lastSeq: number;
+}
+
+export interface KioskDbSchema extends DBSchema {
+  sheets: {
+    key: [string, number];
+    value: StoredSheet;
+    indexes: { byCreatedAt: number };
+  };
+  /** Small records by name: 'device', 'pin', 'pin-lockout'. */
+  meta: { key: string; value: unknown };
+  /** The kiosk settings record under the key 'current'; kept raw so a damaged one can be shown, not lost. */
+  settings: { key: string; value: unknown };
+}
+
+export type KioskDb = IDBPDatabase<KioskDbSchema>;
+type UpgradeTx = IDBPTransaction<KioskDbSchema, StoreNames<KioskDbSchema>[], 'versionchange'>;
+type Migration = (db: KioskDb, tx: UpgradeTx) => Promise<void> | void;
+
+// Migration code talks to stores by the name they had in that version, hence the casts.
+type LooseDb = IDBPDatabase<unknown>;
+type LooseTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+export const migrations: readonly Migration[] = [
+  // v1: sheets keyed by identity; settings lived in 'meta' under 'settings'.
+  (db) => {
+    db.createObjectStore('sheets', { keyPath: ['deviceId', 'seq'] });
+    db.createObjectStore('meta');
+  },
+  // v2: an index for period queries, and settings in their own store.
+  async (db, tx) => {
+    tx.objectStore('sheets').createIndex('byCreatedAt', 'createdAt');
+    (db as unknown as LooseDb).createObjectStore('settings');
+    const loose = tx as unknown as LooseTx;
+    const old = await loose.objectStore('meta').get('settings');
+    if (old !== undefined) {
+      await loose.objectStore('settings').put(old, 'current');
+      await loose.objectStore('meta').delete('settings');
+    }
+  },
+];
+
+export const DB_VERSION = migrations.length;
+export const DEFAULT_DB_NAME = 'khao-sat-kiosk';
+
+/** Opens (and migrates) the kiosk database; `version` below DB_VERSION is for migration tests only. */
+export async function openKioskDb(name = DEFAULT_DB_NAME, version = DB_VERSION): Promise<KioskDb> {
+  const db: KioskDb = await openDB<KioskDbSchema>(name, version, {
+    async upgrade(upgrading, oldVersion, newVersion, tx) {
+      for (let step = oldVersion; step < (newVersion ?? version); step++) {
+        await migrations[step]?.(upgrading, tx);
+      }
+    },
+    // A newer tab (after an app update) wants to migrate: step aside rather than block it.
+    blocking: () => db.close(),
+  });
+  return db;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/core/default-settings.ts';
+import { openKioskDb } from '../../src/storage/db.ts';
+import {
+  loadSettings,
+  SETTINGS_PROBLEM,
+  saveSettings,
+  UNKNOWN_PROFILE_PROBLEM,
+} from '../../src/storage/settings-store.ts';
+import { freshDbName } from './fixtures.ts';
+
+const now = Date.UTC(2026, 10, 23, 3);
+
+describe('settings store', () => {
+  it('gives the defaults, without a problem, on a new kiosk', async () => {
+    const db = await openKioskDb(freshDbName());
+    expect(await loadSettings(db, now)).toEqual({ settings: defaultSettings(now) });
+  });
+
+  it('reads back what was saved', async () => {
+    const db = await openKioskDb(freshDbName());
+    const settings = {
+      ...defaultSettings(now),
+      communeName: 'Phường Thành Đông',
+      formId: 'cadre' as const,
+    };
+    await saveSettings(db, settings);
+    expect((await loadSettings(db, now)).settings).toEqual(settings);
+  });
+
+  it('falls back to defaults with a Vietnamese problem on a damaged record, and keeps the record', async () => {
+    const db = await openKioskDb(freshDbName());
+    const damaged = { ...defaultSettings(now), timing: 'x' };
+    await db.put('settings', damaged, 'current');
+    const loaded = await loadSettings(db, now);
+    expect(loaded.problem).toBe(SETTINGS_PROBLEM);
+    expect(loaded.settings).toEqual(defaultSettings(now));
+    expect(await db.get('settings', 'current')).toEqual(damaged);
+  });
+
+  it('names an unknown profile version as its own problem', async () => {
+    const db = await openKioskDb(freshDbName());
+    await db.put('settings', { ...defaultSettings(now), profileVersion: 42 }, 'current');
+    expect((await loadSettings(db, now)).problem).toBe(UNKNOWN_PROFILE_PROBLEM);
+  });
+
+  it('refuses to save invalid settings', async () => {
+    const db = await openKioskDb(freshDbName());
+    await expect(
+      saveSettings(db, { ...defaultSettings(now), communeCode: 'abc' }),
+    ).rejects.toThrow();
+    expect(await db.get('settings', 'current')).toBeUndefined();
+  });
+});
