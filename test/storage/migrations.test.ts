@@ -27,13 +27,14 @@ describe('migrations', () => {
     } as const;
     const settings = { ...defaultSettings(now), communeName: 'Xã Tứ Kỳ' };
     // The way version 1 stored things: settings inside 'meta'.
-    const tx = v1.transaction(['sheets', 'meta'] as never, 'readwrite');
-    await tx.objectStore('sheets').put(sheet as never);
-    await tx.objectStore('meta').put(settings as never, 'settings' as never);
-    await tx
-      .objectStore('meta')
-      .put({ deviceId: sheet.deviceId, lastSeq: 1 } as never, 'device' as never);
-    await tx.done;
+    const tx = unwrap(v1).transaction(['sheets', 'meta'], 'readwrite');
+    tx.objectStore('sheets').put(sheet);
+    tx.objectStore('meta').put(settings, 'settings');
+    tx.objectStore('meta').put({ deviceId: sheet.deviceId, lastSeq: 1 }, 'device');
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
     v1.close();
 
     const latest = await openKioskDb(name);
