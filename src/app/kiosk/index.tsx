@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useReducer, useState } from 'preact/hooks';
+import { findForm } from '../../core/profile/registry.ts';
+import type { Profile } from '../../core/profile/schema.ts';
+import type { KioskSettings } from '../../core/settings.ts';
+import { keepScreenAwake } from '../platform/wake-lock.ts';
+import type { KioskServices } from '../services.ts';
+import { useQuestionReader } from '../speech/use-reader.ts';
+import '../theme.css';
+import { canGoNext, draftFromFlow, flowReducer, initialFlow } from './flow.ts';
+import { IdleDialog } from './idle-dialog/index.tsx';
+import { PersonalScreen } from './personal-screen/index.tsx';
+import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
+import { QuestionScreen } from './question-screen/index.tsx';
+import { ResidencyScreen } from './residency-screen/index.tsx';
+import { ReviewScreen } from './review-screen/index.tsx';
+import { StartScreen } from './start-screen/index.tsx';
+import { ThanksScreen } from './thanks-screen/index.tsx';
+import { useIdleCountdown } from './use-idle-countdown.ts';
+
+interface Props {
+  services: KioskServices;
+  settings: KioskSettings;
+  profile: Profile;
+  onAdminRequest: () => void;
+  onStartScreenChange?: (onStart: boolean) => void;
+}
+
+const SAVE_FAILED =
+  'Máy chưa lưu được phiếu. Xin Ông/Bà bấm "Thử lại"; nếu vẫn không được, xin báo cán bộ.';
+
+/** The citizen-facing kiosk: start → (residency) → questions → personal → review → thanks. */
+export function KioskApp({
+  services,
+  settings,
+  profile,
+  onAdminRequest,
+  onStartScreenChange,
+}: Props) {
+  const form = findForm(profile, settings.formId) ?? profile.forms[0];
+  const [flow, dispatch] = useReducer(flowReducer, initialFlow);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const reader = useQuestionReader();
+  const { timing, askResidency } = settings;
+  const step = flow.step;
+  const questionCount = form?.questions.length ?? 0;
+
+  useEffect(() => keepScreenAwake(), []);
+  useEffect(
+    () => onStartScreenChange?.(step.screen === 'start'),
+    [step.screen, onStartScreenChange],
+  );
+
+  const discard = useCallback(() => {
+    reader.stop();
+    setSaveError(undefined);
+    dispatch({ type: 'reset' });
+  }, [reader]);
+  const midSheet = step.screen !== 'start' && step.screen !== 'thanks' && !saving;
+  const idle = useIdleCountdown(midSheet, timing.idleSeconds, timing.idleCountdownSeconds, discard);
+
+  useEffect(() => {
+    if (step.screen !== 'thanks') return;
+    const back = setTimeout(() => dispatch({ type: 'reset' }), timing.thankYouSeconds * 1000);
+    return () => clearTimeout(back);
+  }, [step.screen, timing.thankYouSeconds]);
+
+  if (!form)
+    return <p role="alert">Bộ câu hỏi không có mẫu phiếu nào. Vui lòng báo cán bộ quản trị.</p>;
+
+  const question = step.screen === 'question' ? form.questions[step.index] : undefined;
+  const next = () => {
+    reader.stop();
+    if (canGoNext(flow)) dispatch({ type: 'next', questionCount });
+  };
+  const back = () => {
+    reader.stop();
+    dispatch({ type: 'back', askResidency, questionCount });
+  };
+  const submit = async () => {
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      await services.submitSheet(
+        draftFromFlow(flow, profile, form, PRIVACY_NOTICE_VERSION, Date.now()),
+      );
+      dispatch({ type: 'submitted' });
+    } catch {
+      setSaveError(SAVE_FAILED);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="kiosk" lang="vi">
+      {step.screen === 'start' && (
+        <StartScreen
+          communeName={settings.communeName}
+          form={form}
+          onStart={() => dispatch({ type: 'start', at: Date.now(), askResidency })}
+          onAdmin={onAdminRequest}
+        />
+      )}
+      {step.screen === 'residency' && (
+        <ResidencyScreen
+          nonResident={flow.nonResident}
+          onChoose={(nonResident) => dispatch({ type: 'residency', nonResident })}
+          onBack={back}
+          onNext={next}
+        />
+      )}
+      {question && step.screen === 'question' && (
+        <QuestionScreen
+          question={question}
+          questionCount={questionCount}
+          levels={profile.levels}
+          answer={flow.answers[step.index]}
+          reason={flow.reasons[step.index] ?? ''}
+          reader={reader}
+          onChoose={(levelId) => dispatch({ type: 'choose', index: step.index, levelId })}
+          onReason={(text) => dispatch({ type: 'reason', index: step.index, text })}
+          onBack={back}
+          onNext={next}
+        />
+      )}
+      {step.screen === 'personal' && (
+        <PersonalScreen
+          communeName={settings.communeName}
+          collectorName={settings.collectorName}
+          consented={flow.consentAt !== undefined}
+          name={flow.name}
+          address={flow.address}
+          suggestion={flow.suggestion}
+          onConsent={(yes) => dispatch({ type: 'consent', at: yes ? Date.now() : undefined })}
+          onField={(field, text) => dispatch({ type: 'personal', field, text })}
+          onBack={back}
+          onNext={next}
+        />
+      )}
+      {step.screen === 'review' && (
+        <ReviewScreen
+          form={form}
+          levels={profile.levels}
+          answers={flow.answers}
+          saving={saving}
+          error={saveError}
+          onBack={back}
+          onSubmit={submit}
+        />
+      )}
+      {step.screen === 'thanks' && <ThanksScreen seconds={timing.thankYouSeconds} />}
+      {idle.secondsLeft !== undefined && (
+        <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.resume} onEnd={discard} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Form } from '../../../core/profile/schema.ts';
+import './style.css';
+
+interface Props {
+  communeName: string;
+  form: Form;
+  onStart: () => void;
+  onAdmin: () => void;
+}
+
+/** What a citizen sees when walking up to the desk: a greeting and one big button. */
+export function StartScreen({ communeName, form, onStart, onAdmin }: Props) {
+  return (
+    <main class="start">
+      <p class="start-commune">
+        {communeName ? `UBND ${communeName}` : 'Chính quyền thân thiện, vì Nhân dân phục vụ'}
+      </p>
+      <h1 class="start-title">Khảo sát sự hài lòng</h1>
+      <p class="start-welcome">
+        Xin chào Ông/Bà! Xin mời Ông/Bà dành khoảng một phút cho biết ý kiến về hoạt động của chính
+        quyền và cán bộ, công chức. Phiếu gồm 5 câu hỏi, không cần ghi tên.
+      </p>
+      <p class="start-audience">{form.audience}</p>
+      <button type="button" class="btn btn-primary start-button" onClick={onStart}>
+        Bắt đầu đánh giá
+      </button>
+      <button type="button" class="start-admin" onClick={onAdmin}>
+        Quản trị
+      </button>
+    </main>
+  );
+}

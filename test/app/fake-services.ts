@@ -1,0 +1,59 @@
+import type { KioskServices } from '../../src/app/services.ts';
+import { defaultSettings } from '../../src/core/default-settings.ts';
+import type { KioskSettings } from '../../src/core/settings.ts';
+import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
+
+/** An in-memory KioskServices: what the screens see, without IndexedDB. */
+export class FakeServices implements KioskServices {
+  sheets: Sheet[] = [];
+  drafts: SheetDraft[] = [];
+  settings: KioskSettings;
+  problem: string | undefined;
+  pinValue: string | undefined;
+  failures = 0;
+  /** Replace to control when (or whether) a submit commits. */
+  commit: (draft: SheetDraft) => Promise<void> = async () => {};
+
+  constructor(settings: Partial<KioskSettings> = {}) {
+    this.settings = { ...defaultSettings(Date.UTC(2026, 10, 23, 3)), ...settings };
+  }
+
+  loadSettings = async () => ({
+    settings: this.settings,
+    ...(this.problem && { problem: this.problem }),
+  });
+  saveSettings = async (settings: KioskSettings) => {
+    this.settings = settings;
+  };
+  submitSheet = async (draft: SheetDraft) => {
+    this.drafts.push(draft);
+    await this.commit(draft);
+    const { nonResident, ...rest } = draft;
+    const sheet: Sheet = {
+      ...rest,
+      deviceId: '0123456789abcdef',
+      seq: this.sheets.length + 1,
+      flags: nonResident ? ['non-resident'] : [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  };
+  listSheets = async () => [...this.sheets];
+  purgePersonalData = async () => 0;
+  pin = {
+    isSet: async () => this.pinValue !== undefined,
+    set: async (pin: string) => {
+      this.pinValue = pin;
+    },
+    verify: async (pin: string) => {
+      if (pin === this.pinValue) return { ok: true as const };
+      this.failures++;
+      return { ok: false as const, reason: 'wrong' as const, triesLeft: 5 - this.failures };
+    },
+  };
+  storageStatus = async () => ({
+    persisted: true,
+    usageBytes: 2_500_000,
+    quotaBytes: 4_000_000_000,
+  });
+}
