@@ -82,3 +82,12 @@ export type SheetDraft = Omit<Sheet, 'deviceId' | 'seq' | 'flags'> & {
 export function sheetKey(sheet: Pick<Sheet, 'deviceId' | 'seq'>): string {
   return `${sheet.deviceId}:${sheet.seq}`;
 }
+
+/** Whether a sheet carries anything personal: name/address, reasons or a suggestion. */
+export function hasPersonalData(
+  sheet: Pick<Sheet, 'respondent' | 'reasons' | 'suggestion'>,
+): boolean {
+  return (
+    sheet.respondent !== undefined || sheet.reasons !== undefined || sheet.suggestion !== undefined
+  );
+}

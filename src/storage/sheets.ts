@@ -1,7 +1,7 @@
 import { flagsForNewSheet } from '../core/flags.ts';
 import { inPeriod } from '../core/period.ts';
 import type { KioskTiming, Period } from '../core/settings.ts';
-import { type Sheet, type SheetDraft, sheetSchema } from '../core/sheet.ts';
+import { hasPersonalData, type Sheet, type SheetDraft, sheetSchema } from '../core/sheet.ts';
 import type { DeviceRecord, KioskDb, StoredSheet } from './db.ts';
 import { newDeviceId } from './device.ts';
 
@@ -52,13 +52,6 @@ export async function addSheet(
 /** Every stored sheet, oldest first. */
 export async function listSheets(db: KioskDb): Promise<StoredSheet[]> {
   return db.getAllFromIndex('sheets', 'byCreatedAt');
-}
-
-/** Whether a sheet carries anything personal: name/address, reasons or a suggestion. */
-export function hasPersonalData(sheet: Sheet): boolean {
-  return (
-    sheet.respondent !== undefined || sheet.reasons !== undefined || sheet.suggestion !== undefined
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { KioskServices } from '../../src/app/services.ts';
+import type { KioskServices, PinCheck } from '../../src/app/services.ts';
 import { defaultSettings } from '../../src/core/default-settings.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
@@ -45,10 +45,10 @@ export class FakeServices implements KioskServices {
     set: async (pin: string) => {
       this.pinValue = pin;
     },
-    verify: async (pin: string) => {
-      if (pin === this.pinValue) return { ok: true as const };
+    verify: async (pin: string): Promise<PinCheck> => {
+      if (pin === this.pinValue) return { ok: true };
       this.failures++;
-      return { ok: false as const, reason: 'wrong' as const, triesLeft: 5 - this.failures };
+      return { ok: false, reason: 'wrong', triesLeft: 5 - this.failures };
     },
   };
   storageStatus = async () => ({

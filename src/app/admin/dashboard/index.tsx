@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatCount, formatPercent, formatPoints } from '../../../core/format.ts';
+import { formatPeriod } from '../../../core/period.ts';
+import type { Profile } from '../../../core/profile/schema.ts';
+import type { KioskSettings } from '../../../core/settings.ts';
+import type { KioskServices, StorageStatus } from '../../services.ts';
+import { Distribution } from './distribution.tsx';
+import { type DashboardFigures, dashboardFigures } from './figures.ts';
+
+interface Props {
+  services: KioskServices;
+  profile: Profile;
+  settings: KioskSettings;
+}
+
+export const FORM_ROW_LABEL = {
+  citizen: 'Người dân (Phụ lục 02)',
+  cadre: 'Cán bộ thôn (Phụ lục 03)',
+} as const;
+
+const formatBytes = (bytes: number) =>
+  bytes >= 1e9 ? `${formatPoints(bytes / 1e9, 1)} GB` : `${formatPoints(bytes / 1e6, 1)} MB`;
+
+/** Counts, means and rates of the sheets on this device; flagged always beside raw. */
+export function Dashboard({ services, profile, settings }: Props) {
+  const [figures, setFigures] = useState<DashboardFigures | undefined>(undefined);
+  const [storage, setStorage] = useState<StorageStatus | undefined>(undefined);
+  useEffect(() => {
+    services
+      .listSheets()
+      .then((sheets) => setFigures(dashboardFigures(profile, sheets, settings.period, Date.now())));
+    services.storageStatus().then(setStorage);
+  }, [services, profile, settings.period]);
+  if (!figures) return <p>Đang tính…</p>;
+
+  const shown = figures.forms.find((f) => f.formId === settings.formId) ?? figures.forms[0];
+  const unknown = figures.forms.reduce((n, f) => n + f.all.unknownProfileCount, 0);
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">Tổng quan</h1>
+      <dl class="stat-list">
+        <div>
+          <dt>Phiếu hôm nay</dt>
+          <dd>{formatCount(figures.today)}</dd>
+        </div>
+        <div>
+          <dt>Phiếu trong kỳ</dt>
+          <dd>{formatCount(figures.inPeriod)}</dd>
+        </div>
+        <div>
+          <dt>Tổng số phiếu trên máy</dt>
+          <dd>{formatCount(figures.total)}</dd>
+        </div>
+      </dl>
+      <p>Kỳ khảo sát: {formatPeriod(settings.period)}. Các số dưới đây tính trên phiếu trong kỳ.</p>
+      <table>
+        <caption>Kết quả theo mẫu phiếu</caption>
+        <thead>
+          <tr>
+            <th scope="col">Mẫu phiếu</th>
+            <th scope="col">Số phiếu</th>
+            <th scope="col">Gắn cờ</th>
+            <th scope="col">Điểm trung bình</th>
+            <th scope="col">Tỷ lệ hài lòng (Tốt + Khá)</th>
+            <th scope="col">Điểm trung bình không tính phiếu gắn cờ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.forms.map(({ formId, all, withoutFlagged }) => (
+            <tr key={formId}>
+              <th scope="row">{FORM_ROW_LABEL[formId]}</th>
+              <td class="num">{formatCount(all.sheetCount)}</td>
+              <td class="num">{formatCount(all.flaggedCount)}</td>
+              <td class="num">{all.mean ? `${formatPoints(all.mean)} / 10` : '—'}</td>
+              <td class="num">
+                {all.satisfactionRate ? formatPercent(all.satisfactionRate) : '—'}
+              </td>
+              <td class="num">{withoutFlagged.mean ? formatPoints(withoutFlagged.mean) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        Điểm mục A (trung bình phiếu người dân + trung bình phiếu cán bộ thôn):{' '}
+        <strong>{formatPoints(figures.sectionA.value)} / 20</strong>
+        {!figures.sectionA.complete && ' — chưa đủ, vì còn mẫu phiếu chưa có phiếu nào.'}
+      </p>
+      {unknown > 0 && (
+        <p class="admin-notice">
+          {formatCount(unknown)} phiếu theo bộ câu hỏi mà phiên bản này chưa biết: đã đếm, chưa tính
+          điểm.
+        </p>
+      )}
+      {shown && <Distribution profile={profile} summary={shown.all} />}
+      <h2>Bộ nhớ của máy</h2>
+      {storage && (
+        <p>
+          Bộ nhớ bền vững: {storage.persisted ? 'đã được cấp' : 'chưa được cấp'}.
+          {storage.quotaBytes !== undefined &&
+            ` Đã dùng ${formatBytes(storage.usageBytes ?? 0)} trên ${formatBytes(storage.quotaBytes)}.`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '../../core/profile/schema.ts';
+import type { KioskSettings } from '../../core/settings.ts';
+import type { KioskServices, SettingsLoad } from '../services.ts';
+import '../theme.css';
+import { Dashboard } from './dashboard/index.tsx';
+import { PersonalData } from './personal-data/index.tsx';
+import { PinGate } from './pin-gate/index.tsx';
+import { SettingsForm } from './settings-form/index.tsx';
+import './style.css';
+
+interface Props {
+  services: KioskServices;
+  profile: Profile;
+  onExit: () => void;
+  onSettingsSaved: (settings: KioskSettings) => void;
+  /** A new app version waits; it is applied when the kiosk is back on its start screen. */
+  updateWaiting?: boolean;
+}
+
+type Tab = 'overview' | 'settings' | 'personal';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'overview', label: 'Tổng quan' },
+  { id: 'settings', label: 'Cài đặt' },
+  { id: 'personal', label: 'Dữ liệu cá nhân' },
+];
+
+/** Staff area: PIN first, then overview, settings and personal data. The PIN is asked on every entry. */
+export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWaiting }: Props) {
+  const [unlocked, setUnlocked] = useState(false);
+  const [tab, setTab] = useState<Tab>('overview');
+  const [loaded, setLoaded] = useState<SettingsLoad | undefined>(undefined);
+  useEffect(() => {
+    if (unlocked) services.loadSettings().then(setLoaded);
+  }, [services, unlocked]);
+
+  if (!unlocked)
+    return <PinGate pin={services.pin} onUnlocked={() => setUnlocked(true)} onExit={onExit} />;
+  if (!loaded) return <p>Đang tải…</p>;
+
+  const save = async (settings: KioskSettings) => {
+    await services.saveSettings(settings);
+    setLoaded({ settings });
+    onSettingsSaved(settings);
+  };
+  return (
+    <main class="admin">
+      <nav class="admin-bar" aria-label="Quản trị">
+        {TABS.map((t) => (
+          <button
+            type="button"
+            key={t.id}
+            class="btn admin-tab"
+            aria-current={tab === t.id ? 'page' : undefined}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+        <button type="button" class="btn admin-exit" onClick={onExit}>
+          Về màn hình khảo sát
+        </button>
+      </nav>
+      {loaded.problem && (
+        <p role="alert" class="admin-problem">
+          {loaded.problem}
+        </p>
+      )}
+      {updateWaiting && (
+        <p class="admin-notice">
+          Có phiên bản mới. Máy sẽ tự cập nhật khi trở về màn hình bắt đầu.
+        </p>
+      )}
+      {tab === 'overview' && (
+        <Dashboard services={services} profile={profile} settings={loaded.settings} />
+      )}
+      {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
+      {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
+    </main>
+  );
+}

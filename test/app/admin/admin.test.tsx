@@ -1,0 +1,215 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { AdminApp } from '../../../src/app/admin/index.tsx';
+import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
+import type { Sheet } from '../../../src/core/sheet.ts';
+import { FakeServices } from '../fake-services.ts';
+
+const inPeriod = Date.UTC(2026, 10, 24, 3); // 24/11/2026, inside the default 2026 period 23–27/11
+
+function sheet(seq: number, answers: string[], extra: Partial<Sheet> = {}): Sheet {
+  return {
+    deviceId: '0123456789abcdef',
+    seq,
+    profileId: 'hai-duong-2024',
+    profileVersion: 1,
+    formId: 'citizen',
+    formVersion: 1,
+    channel: 'kiosk',
+    answers,
+    startedAt: inPeriod + seq * 60_000 - 30_000,
+    createdAt: inPeriod + seq * 60_000,
+    flags: [],
+    ...extra,
+  };
+}
+
+const ALL = (level: string) => [level, level, level, level, level];
+
+function renderAdmin(services = new FakeServices()) {
+  const onExit = vi.fn();
+  const onSettingsSaved = vi.fn();
+  render(
+    <AdminApp
+      services={services}
+      profile={profile}
+      onExit={onExit}
+      onSettingsSaved={onSettingsSaved}
+    />,
+  );
+  return { services, onExit, onSettingsSaved };
+}
+
+const pinBox = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+
+async function unlock(services: FakeServices) {
+  services.pinValue = '2468';
+  renderAdmin(services);
+  fireEvent.input(await screen.findByLabelText('Mã PIN'), { target: { value: '2468' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Mở khóa' }));
+  await screen.findByRole('button', { name: 'Tổng quan' });
+}
+
+describe('admin PIN gate', () => {
+  it('asks for a new PIN on first run and refuses a mismatch', async () => {
+    const { services } = renderAdmin();
+    await screen.findByRole('heading', { name: 'Đặt mã PIN quản trị' });
+    fireEvent.input(pinBox('Mã PIN mới'), { target: { value: '2468' } });
+    fireEvent.input(pinBox('Nhập lại mã PIN'), { target: { value: '2469' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('không khớp');
+    expect(services.pinValue).toBeUndefined();
+  });
+
+  it('sets the PIN and opens the admin area', async () => {
+    const { services } = renderAdmin();
+    await screen.findByRole('heading', { name: 'Đặt mã PIN quản trị' });
+    fireEvent.input(pinBox('Mã PIN mới'), { target: { value: '2468' } });
+    fireEvent.input(pinBox('Nhập lại mã PIN'), { target: { value: '2468' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    await screen.findByRole('button', { name: 'Tổng quan' });
+    expect(services.pinValue).toBe('2468');
+  });
+
+  it('says how many tries are left after a wrong PIN', async () => {
+    const services = new FakeServices();
+    services.pinValue = '2468';
+    renderAdmin(services);
+    fireEvent.input(await screen.findByLabelText('Mã PIN'), { target: { value: '1111' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mở khóa' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Mã PIN không đúng. Còn 4 lần thử.',
+    );
+    expect(screen.queryByRole('button', { name: 'Tổng quan' })).toBeNull();
+  });
+
+  it('shows until when the admin is locked and disables unlocking', async () => {
+    const services = new FakeServices();
+    services.pinValue = '2468';
+    const lockedUntil = Date.now() + 300_000;
+    services.pin.verify = async () => ({ ok: false, reason: 'locked', lockedUntil });
+    renderAdmin(services);
+    fireEvent.input(await screen.findByLabelText('Mã PIN'), { target: { value: '2468' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mở khóa' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('tạm khóa đến');
+    expect((screen.getByRole('button', { name: 'Mở khóa' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});
+
+describe('admin dashboard', () => {
+  it('shows counts, the exact mean and the satisfaction rate per form', async () => {
+    const services = new FakeServices();
+    services.sheets = [
+      sheet(1, ALL('tot')),
+      sheet(2, ALL('tot')),
+      sheet(3, ALL('kha')),
+      sheet(4, ALL('kha')),
+    ];
+    await unlock(services);
+    const table = await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' });
+    const row = within(table).getByRole('row', { name: /Người dân/ });
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    // 2 sheets of 10 and 2 of 5 → mean 7,5; every answer is Tốt or Khá → 100 %.
+    expect(cells.slice(0, 4)).toEqual(['4', '0', '7,5 / 10', '100,0%']);
+  });
+
+  it('shows flagged sheets beside the raw count and the mean without them', async () => {
+    const services = new FakeServices();
+    services.sheets = [sheet(1, ALL('tot')), sheet(2, ALL('yeu'), { flags: ['burst'] })];
+    await unlock(services);
+    const row = within(
+      await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' }),
+    ).getByRole('row', {
+      name: /Người dân/,
+    });
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect([cells[0], cells[1], cells[2], cells[4]]).toEqual(['2', '1', '5 / 10', '10']);
+  });
+
+  it('counts only the period’s sheets in the table', async () => {
+    const services = new FakeServices();
+    services.sheets = [
+      sheet(1, ALL('tot')),
+      sheet(2, ALL('kha'), { createdAt: Date.UTC(2026, 9, 1) }),
+    ];
+    await unlock(services);
+    const row = within(
+      await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' }),
+    ).getByRole('row', {
+      name: /Người dân/,
+    });
+    expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('1');
+    expect(screen.getByText('Tổng số phiếu trên máy').nextElementSibling?.textContent).toBe('2');
+  });
+
+  it('shows a damaged-settings problem at the top', async () => {
+    const services = new FakeServices();
+    services.problem = 'Cài đặt đã lưu bị hỏng nên máy đang dùng cài đặt mặc định.';
+    await unlock(services);
+    expect((await screen.findByRole('alert')).textContent).toContain('Cài đặt đã lưu bị hỏng');
+  });
+});
+
+describe('admin settings', () => {
+  it('refuses invalid values with a Vietnamese message and saves nothing', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    fireEvent.input(screen.getByLabelText('Mã xã, phường (chữ số)'), { target: { value: 'AB12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    expect(await screen.findByText('Mã xã chỉ gồm chữ số')).toBeTruthy();
+    expect(services.settings.communeCode).toBe('');
+  });
+
+  it('saves valid settings and reports them to the shell', async () => {
+    const services = new FakeServices();
+    services.pinValue = '2468';
+    const { onSettingsSaved } = renderAdmin(services);
+    fireEvent.input(await screen.findByLabelText('Mã PIN'), { target: { value: '2468' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mở khóa' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cài đặt' }));
+    fireEvent.input(screen.getByLabelText('Tên xã, phường'), { target: { value: 'Xã Tứ Kỳ' } });
+    fireEvent.click(screen.getByRole('radio', { name: /Phiếu cán bộ thôn/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    await screen.findByText('Đã lưu cài đặt');
+    expect(services.settings).toMatchObject({ communeName: 'Xã Tứ Kỳ', formId: 'cadre' });
+    expect(onSettingsSaved).toHaveBeenCalledWith(services.settings);
+  });
+
+  it('offers both readings of the 2026 survey week', async () => {
+    await unlock(new FakeServices());
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    expect(screen.getByRole('radio', { name: /23\/11\/2026 – 27\/11\/2026/ })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /24\/11\/2026 – 30\/11\/2026/ })).toBeTruthy();
+  });
+});
+
+describe('admin personal data', () => {
+  it('asks for confirmation, then purges and reports the count', async () => {
+    const services = new FakeServices();
+    services.sheets = [sheet(1, ALL('tot'), { suggestion: 'Thêm ghế' }), sheet(2, ALL('kha'))];
+    const purge = vi.fn(async () => 1);
+    services.purgePersonalData = purge;
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu cá nhân' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Xóa dữ liệu cá nhân' })).toHaveProperty(
+        'disabled',
+        false,
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Xóa dữ liệu cá nhân?' });
+    expect(dialog.textContent).toContain('1 phiếu');
+    expect(purge).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xóa' }));
+    expect(await screen.findByText('Đã xóa dữ liệu cá nhân của 1 phiếu.')).toBeTruthy();
+    expect(purge).toHaveBeenCalledWith({ from: '2026-11-23', to: '2026-11-27' });
+  });
+});
