@@ -1,0 +1,65 @@
+import type { FunctionComponent } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { defaultProfile, findProfile } from '../../core/profile/registry.ts';
+import type { KioskSettings } from '../../core/settings.ts';
+import { requestPersistentStorage } from '../../storage/persistence.ts';
+import type { AdminApp } from '../admin/index.tsx';
+import { KioskApp } from '../kiosk/index.tsx';
+import type { KioskServices, SettingsLoad } from '../services.ts';
+import { watchForAppUpdates } from './app-update.ts';
+import { useRoute } from './use-route.ts';
+
+type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
+
+/** The root: loads settings, routes between kiosk and admin, applies updates only at the start screen. */
+export function App({ services }: { services: KioskServices }) {
+  const [loaded, setLoaded] = useState<SettingsLoad | undefined>(undefined);
+  const [route, go] = useRoute();
+  const [Admin, setAdmin] = useState<AdminComponent | undefined>(undefined);
+  const [applyUpdate, setApplyUpdate] = useState<(() => void) | undefined>(undefined);
+  const [onStartScreen, setOnStartScreen] = useState(true);
+
+  useEffect(() => {
+    services.loadSettings().then(setLoaded);
+    void requestPersistentStorage();
+    watchForAppUpdates((apply) => setApplyUpdate(() => apply));
+  }, [services]);
+
+  // The admin area is loaded on demand, so it stays out of the kiosk's first download.
+  useEffect(() => {
+    if (route === 'admin' && !Admin)
+      import('../admin/index.tsx').then((m) => setAdmin(() => m.AdminApp));
+  }, [route, Admin]);
+
+  useEffect(() => {
+    if (applyUpdate && onStartScreen && route === 'kiosk') applyUpdate();
+  }, [applyUpdate, onStartScreen, route]);
+
+  const onSettingsSaved = useCallback((settings: KioskSettings) => setLoaded({ settings }), []);
+  if (!loaded) return null;
+  const profile =
+    findProfile(loaded.settings.profileId, loaded.settings.profileVersion) ?? defaultProfile;
+
+  if (route === 'admin') {
+    return Admin ? (
+      <Admin
+        services={services}
+        profile={profile}
+        onExit={() => go('kiosk')}
+        onSettingsSaved={onSettingsSaved}
+        updateWaiting={applyUpdate !== undefined}
+      />
+    ) : (
+      <p>Đang tải…</p>
+    );
+  }
+  return (
+    <KioskApp
+      services={services}
+      settings={loaded.settings}
+      profile={profile}
+      onAdminRequest={() => go('admin')}
+      onStartScreenChange={setOnStartScreen}
+    />
+  );
+}

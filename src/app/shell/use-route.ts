@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route = 'kiosk' | 'admin';
+
+const routeOf = (hash: string): Route => (hash === '#/admin' ? 'admin' : 'kiosk');
+
+/**
+ * Hash routing between the kiosk and the admin area. On the kiosk, the browser's Back
+ * button is held in place so nobody leaves the survey without the admin PIN.
+ */
+export function useRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(routeOf(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (route !== 'kiosk') return;
+    history.pushState({ kiosk: true }, '', '#/');
+    const holdOn = () => history.pushState({ kiosk: true }, '', '#/');
+    window.addEventListener('popstate', holdOn);
+    return () => window.removeEventListener('popstate', holdOn);
+  }, [route]);
+  const go = (next: Route) => {
+    window.location.hash = next === 'admin' ? '#/admin' : '#/';
+  };
+  return [route, go];
+}
