@@ -14,7 +14,8 @@ export default defineConfig({
       manifest: {
         name: 'Khảo sát sự hài lòng – Chính quyền thân thiện',
         short_name: 'Khảo sát',
-        description: 'Phiếu khảo sát sự hài lòng của người dân về chính quyền xã, phường thân thiện',
+        description:
+          'Phiếu khảo sát sự hài lòng của người dân về chính quyền xã, phường thân thiện',
         lang: 'vi',
         dir: 'ltr',
         start_url: './',
@@ -26,7 +27,12 @@ export default defineConfig({
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       workbox: {

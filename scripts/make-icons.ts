@@ -61,7 +61,8 @@ function emblem(size: number, scale: number) {
     const v = ((y + 0.5) / size - 0.5) / scale;
     const ring = Math.abs(Math.hypot(u, v) - 0.36) < 0.045;
     const tick =
-      toSegment(u, v, -0.17, 0.01, -0.05, 0.14) < 0.055 || toSegment(u, v, -0.05, 0.14, 0.19, -0.12) < 0.055;
+      toSegment(u, v, -0.17, 0.01, -0.05, 0.14) < 0.055 ||
+      toSegment(u, v, -0.05, 0.14, 0.19, -0.12) < 0.055;
     return ring || tick ? WHITE : RED;
   };
 }
@@ -72,5 +73,5 @@ writeFileSync(new URL('icon-512.png', out), png(512, emblem(512, 1)));
 writeFileSync(new URL('icon-maskable-512.png', out), png(512, emblem(512, 0.8)));
 writeFileSync(
   new URL('icon.svg', out),
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-0.5 -0.5 1 1"><rect x="-0.5" y="-0.5" width="1" height="1" fill="#a50e0e"/><circle r="0.36" fill="none" stroke="#fff" stroke-width="0.09"/><path d="M-0.17 0.01 L-0.05 0.14 L0.19 -0.12" fill="none" stroke="#fff" stroke-width="0.11" stroke-linecap="round" stroke-linejoin="round"/></svg>\n`,
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-0.5 -0.5 1 1"><title>Khảo sát sự hài lòng</title><rect x="-0.5" y="-0.5" width="1" height="1" fill="#a50e0e"/><circle r="0.36" fill="none" stroke="#fff" stroke-width="0.09"/><path d="M-0.17 0.01 L-0.05 0.14 L0.19 -0.12" fill="none" stroke="#fff" stroke-width="0.11" stroke-linecap="round" stroke-linejoin="round"/></svg>\n`,
 );

@@ -18,7 +18,10 @@ export function useRoute(): [Route, (route: Route) => void] {
   useEffect(() => {
     if (route !== 'kiosk') return;
     history.pushState({ kiosk: true }, '', '#/');
-    const holdOn = () => history.pushState({ kiosk: true }, '', '#/');
+    // Setting the hash to go to admin also fires popstate: only a Back press is held.
+    const holdOn = () => {
+      if (routeOf(window.location.hash) === 'kiosk') history.pushState({ kiosk: true }, '', '#/');
+    };
     window.addEventListener('popstate', holdOn);
     return () => window.removeEventListener('popstate', holdOn);
   }, [route]);

@@ -1,0 +1,113 @@
+/**
+ * Prints the kiosk's performance figures beside their budgets. Never fails on a miss:
+ * it says OVER BUDGET. Run with `npm run bench` (builds first).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, serveBuiltApp } from '../test/e2e/harness.ts';
+import { KioskDriver } from '../test/e2e/kiosk-driver.ts';
+
+const KB = 1024;
+const SHEETS = 30;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+}
+
+function report(label: string, value: string, budget?: string, over?: boolean) {
+  const verdict =
+    budget === undefined ? '' : over ? `  OVER BUDGET (${budget})` : `  within ${budget}`;
+  console.info(`${label.padEnd(44)} ${value}${verdict}`);
+}
+
+/** Entry script, module preloads and stylesheets named by dist/index.html, gzipped at level 9. */
+function initialBundleBytes(): { bytes: number; files: string[] } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/?([^"]+\.(?:js|css))"/g),
+  ].map((m) => m[1] ?? '');
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join('dist', file)), { level: 9 }).length,
+    0,
+  );
+  return { bytes, files };
+}
+
+const bundle = initialBundleBytes();
+report(
+  'Initial kiosk JS+CSS (gzip -9)',
+  `${(bundle.bytes / KB).toFixed(1)} KB in ${bundle.files.length} files`,
+  '30 KB',
+  bundle.bytes > 30 * KB,
+);
+
+const app = await serveBuiltApp();
+const browser = await launchBrowser();
+try {
+  // Commit time: measured in the app around the IndexedDB transaction (kiosk:commit-sheet).
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  const kiosk = new KioskDriver(page);
+  const commits: number[] = [];
+  for (let i = 0; i < SHEETS; i++) {
+    await kiosk.answerSheet(['Tốt', 'Khá', 'Tốt', 'Trung bình', 'Tốt']);
+    commits.push(
+      ...(await page.evaluate(() =>
+        performance.getEntriesByName('kiosk:commit-sheet').map((e) => e.duration),
+      )),
+    );
+    await kiosk.backToStart();
+  }
+  report(
+    `Commit one sheet to IndexedDB (n=${commits.length})`,
+    `median ${percentile(commits, 50).toFixed(1)} ms, p95 ${percentile(commits, 95).toFixed(1)} ms`,
+  );
+
+  // Tap to next question under 4× CPU throttling: from the tap to the next frame after the new question is in the DOM.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const taps: number[] = [];
+  for (let sheet = 0; sheet < 10; sheet++) {
+    await kiosk.button('Bắt đầu đánh giá').click();
+    await page.getByRole('radio', { name: 'Có', exact: true }).check();
+    await kiosk.button('Tiếp theo').click();
+    for (let q = 1; q <= 5; q++) {
+      await page.getByRole('radio', { name: 'Tốt', exact: true }).check();
+      taps.push(
+        await page.evaluate(
+          async (expected) => {
+            const next = [...document.querySelectorAll('button')].find(
+              (b) => b.textContent === 'Tiếp theo',
+            );
+            if (!next) throw new Error('no Tiếp theo button');
+            const start = performance.now();
+            next.click();
+            const shown = () => document.querySelector('h1')?.textContent === expected;
+            while (!shown()) await new Promise((r) => setTimeout(r, 0));
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // the frame that shows it
+            return performance.now() - start;
+          },
+          q < 5 ? `Câu ${q + 1}/5` : 'Thông tin thêm (không bắt buộc)',
+        ),
+      );
+    }
+    await kiosk.button('Tiếp theo').click();
+    await kiosk.button('Gửi phiếu').click();
+    await page.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor();
+    await kiosk.backToStart();
+  }
+  const p95 = percentile(taps, 95);
+  report(
+    `Tap to next question, 4× CPU throttle (n=${taps.length})`,
+    `median ${percentile(taps, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+    'p95 50 ms',
+    p95 > 50,
+  );
+} finally {
+  await browser.close();
+  await app.close();
+}

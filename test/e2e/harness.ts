@@ -1,0 +1,88 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+/** Flags for Debian's Chromium on a machine with no network but loopback. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const executablePath = '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+export interface ServedApp {
+  url: string;
+  /** The served copy of dist/, which a test may change (e.g. to publish a "new version"). */
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a private copy of the built app (dist/) on 127.0.0.1 with Vite's preview server. */
+export async function serveBuiltApp(): Promise<ServedApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-dist-'));
+  cpSync('dist', dir, { recursive: true });
+  const port = await freePort();
+  const server = await preview({
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir: dir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    dir,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A browser profile on disk, so a test can close Chromium and start it again on the same data. */
+export async function launchProfile(userDataDir: string, offline = false): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    offline,
+  });
+  return context;
+}
+
+export function tempProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'kiosk-profile-'));
+}
+
+/** Waits until the service worker controls the page, i.e. the app is precached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (
+      registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
+    );
+  });
+}
