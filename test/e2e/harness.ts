@@ -58,8 +58,21 @@ export async function serveBuiltApp(): Promise<ServedApp> {
   };
 }
 
+/**
+ * The day the tests' kiosk lives on: inside the default 2026 survey week (23–27/11), so
+ * dashboard figures do not depend on the day CI runs. Time still flows from there.
+ */
+export const SURVEY_DAY = new Date('2026-11-24T09:00:00+07:00');
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A fresh browser context whose clock reads SURVEY_DAY. */
+export async function surveyDayContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.clock.setSystemTime(SURVEY_DAY);
+  return context;
 }
 
 /** A browser profile on disk, so a test can close Chromium and start it again on the same data. */
@@ -70,6 +83,7 @@ export async function launchProfile(userDataDir: string, offline = false): Promi
     headless: true,
     offline,
   });
+  await context.clock.setSystemTime(SURVEY_DAY);
   return context;
 }
 
