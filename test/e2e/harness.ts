@@ -91,12 +91,10 @@ export function tempProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'kiosk-profile-'));
 }
 
-/** Waits until the service worker controls the page, i.e. the app is precached. */
+/** Waits until the service worker is active and controls the page, i.e. the app is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return (
-      registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-    );
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
   });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type ServedApp,
+  serveBuiltApp,
+  surveyDayContext,
+  waitForServiceWorker,
+} from './harness.ts';
+import { KioskDriver } from './kiosk-driver.ts';
+
+let app: ServedApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([serveBuiltApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/**
+ * Publishes a "new version" by changing one character of a precache revision in the
+ * served sw.js. The length stays the same, because the preview server sizes files once.
+ */
+function publishNewVersion(dir: string) {
+  const file = join(dir, 'sw.js');
+  const sw = readFileSync(file, 'utf8');
+  const at = sw.indexOf('revision:"') + 'revision:"'.length;
+  const flipped = sw[at] === 'a' ? 'b' : 'a';
+  writeFileSync(file, sw.slice(0, at) + flipped + sw.slice(at + 1));
+}
+
+describe('app updates in real Chromium', () => {
+  it('waits while a citizen is mid-sheet and applies the new version at the start screen', async () => {
+    const context = await surveyDayContext(browser);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await waitForServiceWorker(page);
+    const kiosk = new KioskDriver(page);
+
+    await kiosk.button('Bắt đầu đánh giá').click();
+    await page.getByRole('radio', { name: 'Có', exact: true }).check();
+    await kiosk.button('Tiếp theo').click();
+    await page.getByRole('radio', { name: 'Khá', exact: true }).check();
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+
+    publishNewVersion(app.dir);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed',
+    );
+
+    // Mid-sheet: no reload, the answer is still there.
+    expect(
+      await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Khá', exact: true }).isChecked()).toBe(true);
+
+    // Back to the start screen: the new version takes over with a reload.
+    await kiosk.button('Quay lại').click();
+    await kiosk.button('Quay lại').click();
+    await page.waitForFunction(
+      () => (window as unknown as { sameDocument?: boolean }).sameDocument === undefined,
+    );
+    await kiosk.button('Bắt đầu đánh giá').waitFor();
+    expect(
+      await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
+      ),
+    ).toBe(null);
+    await context.close();
+  });
+});
