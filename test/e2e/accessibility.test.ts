@@ -1,21 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ServedApp, serveBuiltApp, surveyDayContext } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './fixtures.ts';
+import { surveyDayContext } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 // WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let app: ServedApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([serveBuiltApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = useBuiltApp();
 
 /** Axe's violations on the page as "rule: target" lines, so a failure names what to fix. */
 async function violations(page: Page): Promise<string[]> {
@@ -25,9 +18,9 @@ async function violations(page: Page): Promise<string[]> {
 
 describe('accessibility of every screen (axe-core in real Chromium)', () => {
   it('kiosk screens have no violations', async () => {
-    const context = await surveyDayContext(browser);
+    const context = await surveyDayContext(served.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(served.app.url);
     const kiosk = new KioskDriver(page);
     const seen: Record<string, string[]> = {};
 
@@ -77,9 +70,9 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
   });
 
   it('admin screens have no violations', async () => {
-    const context = await surveyDayContext(browser);
+    const context = await surveyDayContext(served.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(served.app.url);
     const kiosk = new KioskDriver(page);
     const seen: Record<string, string[]> = {};
 

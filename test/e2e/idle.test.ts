@@ -1,24 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type ServedApp, SURVEY_DAY, serveBuiltApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './fixtures.ts';
+import { SURVEY_DAY } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
-let app: ServedApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([serveBuiltApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = useBuiltApp();
 
 describe('idle kiosk in real Chromium', () => {
   it('asks whether to continue, counts down, then discards the unfinished sheet', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
     await page.clock.install({ time: SURVEY_DAY }); // timers under the test's control
-    await page.goto(app.url);
+    await page.goto(served.app.url);
     const kiosk = new KioskDriver(page);
     await kiosk.button('Bắt đầu đánh giá').click();
     await page.getByRole('radio', { name: 'Có', exact: true }).check();

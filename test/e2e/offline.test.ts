@@ -1,39 +1,25 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchProfile,
-  type ServedApp,
-  serveBuiltApp,
-  tempProfileDir,
-  waitForServiceWorker,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { firstPage, launchProfile, useBuiltApp, withProfileDir } from './fixtures.ts';
+import { waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 const ALL = (level: string) => [level, level, level, level, level];
-
-let app: ServedApp;
-beforeAll(async () => {
-  app = await serveBuiltApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const served = useBuiltApp();
 
 describe('offline kiosk in real Chromium', () => {
-  it('after one online load, takes 20 sheets offline across a browser restart and counts them', async () => {
-    const profileDir = tempProfileDir();
-    try {
+  it('after one online load, takes 20 sheets offline across a browser restart and counts them', () =>
+    withProfileDir(async (profileDir) => {
       // First and only online load: the service worker precaches the app.
       const online = await launchProfile(profileDir);
-      const first = online.pages()[0] ?? (await online.newPage());
-      await first.goto(app.url);
+      const first = await firstPage(online);
+      await first.goto(served.app.url);
       await waitForServiceWorker(first);
       await online.close();
 
       // The tablet restarts with no network at all.
       const context = await launchProfile(profileDir, true);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(app.url);
+      const page = await firstPage(context);
+      await page.goto(served.app.url);
       const kiosk = new KioskDriver(page);
       await kiosk.button('Bắt đầu đánh giá').waitFor();
 
@@ -47,17 +33,13 @@ describe('offline kiosk in real Chromium', () => {
       expect(cells[0]).toBe('20');
       expect(cells[2]).toBe('7,5 / 10');
       await context.close();
-    } finally {
-      rmSync(profileDir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('loses nothing already submitted when reloaded in the middle of a sheet', async () => {
-    const profileDir = tempProfileDir();
-    try {
+  it('loses nothing already submitted when reloaded in the middle of a sheet', () =>
+    withProfileDir(async (profileDir) => {
       const context = await launchProfile(profileDir);
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(app.url);
+      const page = await firstPage(context);
+      await page.goto(served.app.url);
       const kiosk = new KioskDriver(page);
       await kiosk.answerSheet(ALL('Tốt'));
       await kiosk.backToStart();
@@ -74,8 +56,5 @@ describe('offline kiosk in real Chromium', () => {
       expect(cells[0]).toBe('2');
       expect(cells[2]).toBe('6,25 / 10'); // (10 + 2,5) / 2
       await context.close();
-    } finally {
-      rmSync(profileDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

@@ -1,25 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  type ServedApp,
-  serveBuiltApp,
-  surveyDayContext,
-  waitForServiceWorker,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltApp } from './fixtures.ts';
+import { surveyDayContext, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
-let app: ServedApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([serveBuiltApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const served = useBuiltApp();
 
 /**
  * Publishes a "new version" by changing one character of a precache revision in the
@@ -35,9 +21,9 @@ function publishNewVersion(dir: string) {
 
 describe('app updates in real Chromium', () => {
   it('waits while a citizen is mid-sheet and applies the new version at the start screen', async () => {
-    const context = await surveyDayContext(browser);
+    const context = await surveyDayContext(served.browser);
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(served.app.url);
     await waitForServiceWorker(page);
     const kiosk = new KioskDriver(page);
 
@@ -49,7 +35,7 @@ describe('app updates in real Chromium', () => {
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });
 
-    publishNewVersion(app.dir);
+    publishNewVersion(served.app.dir);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.waitForFunction(
       async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed',
