@@ -8,7 +8,10 @@ class Utterance {
   voice: unknown;
   lang = '';
   rate = 1;
-  constructor(public text: string) {}
+  text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 }
 
 function installSpeech(voices: { lang: string; name: string }[]) {

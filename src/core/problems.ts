@@ -1,0 +1,62 @@
+/**
+ * One catalogue of every problem a person may be shown, shared by the screens and the
+ * collector server: a decimal code for logs and support (HTTP status . case) and a
+ * Vietnamese sentence that says what happened and what to do next.
+ */
+export const problemCatalogue = {
+  'frame.not-ours': {
+    code: '400.1',
+    message:
+      'Mã này không phải khung dữ liệu phiếu khảo sát. Vui lòng quét mã QR trên màn hình máy khảo sát.',
+  },
+  'frame.other-batch': {
+    code: '400.2',
+    message:
+      'Khung này thuộc một lô khác với các khung đã quét. Vui lòng quét hết lô đang dở hoặc bắt đầu lại.',
+  },
+  'frame.damaged': {
+    code: '400.3',
+    message: 'Khung dữ liệu bị hỏng hoặc thiếu ký tự. Vui lòng quét lại khung này.',
+  },
+  'batch.damaged': {
+    code: '400.4',
+    message:
+      'Dữ liệu của lô bị hỏng (mã kiểm tra không khớp). Không có phiếu nào được nhận. Vui lòng quét hoặc xuất lại.',
+  },
+  'batch.version': {
+    code: '400.5',
+    message:
+      'Lô dữ liệu được tạo bởi một phiên bản ứng dụng khác. Vui lòng cập nhật ứng dụng rồi thử lại.',
+  },
+  'batch.too-large': {
+    code: '413.1',
+    message: 'Lô dữ liệu quá lớn. Vui lòng xuất thành nhiều lô nhỏ hơn.',
+  },
+  'batch.bad-signature': {
+    code: '401.1',
+    message:
+      'Chữ ký của lô không hợp lệ: lô không do máy khảo sát đã đăng ký tạo ra, hoặc đã bị sửa. Không có phiếu nào được nhận.',
+  },
+  'sheet.conflict': {
+    code: '409.1',
+    message:
+      'Đã có phiếu cùng mã máy và số thứ tự nhưng nội dung khác. Phiếu mới không được nhận; vui lòng báo cơ quan thu phiếu.',
+  },
+} as const;
+
+export type ProblemKey = keyof typeof problemCatalogue;
+
+/** An error that carries a catalogue entry; `detail` is for logs, never shown instead of the sentence. */
+export class Problem extends Error {
+  readonly key: ProblemKey;
+  readonly code: string;
+  readonly detail: string | undefined;
+
+  constructor(key: ProblemKey, detail?: string) {
+    super(problemCatalogue[key].message);
+    this.name = 'Problem';
+    this.key = key;
+    this.code = problemCatalogue[key].code;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,221 @@
+import { webcrypto } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromBase45, toBase45 } from '../../src/core/codec/base45.ts';
+import { type Batch, decodeBatch, encodeBatch } from '../../src/core/codec/batch.ts';
+import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
+import {
+  checkBatchHash,
+  SEAL_BYTES,
+  sealBatch,
+  verifyBatchSignature,
+} from '../../src/core/codec/seal.ts';
+import { Problem } from '../../src/core/problems.ts';
+import type { Sheet } from '../../src/core/sheet.ts';
+import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
+
+const subtle = webcrypto.subtle;
+const KEY = new Uint8Array(32).fill(7);
+const OTHER_KEY = new Uint8Array(32).fill(8);
+
+function batchOf(sheets: Sheet[], includesPersonalData = false): Batch {
+  return {
+    deviceId: sheets[0]?.deviceId ?? '3f2a9c0d1e4b5a68',
+    communeCode: '10507',
+    profileId: 'hai-duong-2024',
+    profileVersion: 1,
+    includesPersonalData,
+    sheets,
+  };
+}
+
+const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
+/** What the compact batch promises to carry: everything but startedAt, times to the minute. */
+function carried(sheet: Sheet): Sheet {
+  const minute = toMinute(sheet.createdAt);
+  const respondent = sheet.respondent && {
+    ...sheet.respondent,
+    consent: { ...sheet.respondent.consent, at: toMinute(sheet.respondent.consent.at) },
+  };
+  return { ...sheet, createdAt: minute, startedAt: minute, ...(respondent && { respondent }) };
+}
+
+function problemKey(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (e) {
+    return e instanceof Problem ? e.key : `not a Problem: ${e}`;
+  }
+  return undefined;
+}
+
+describe('base45 (RFC 9285)', () => {
+  it('matches the RFC examples', () => {
+    const text = (s: string) => toBase45(new TextEncoder().encode(s));
+    expect([text('AB'), text('Hello!!'), text('base-45'), text('ietf!')]).toEqual([
+      'BB8',
+      '%69 VD92EX0',
+      'UJCLQE7W581',
+      'QED8WEX0',
+    ]);
+  });
+
+  it('round-trips any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(fromBase45(toBase45(bytes))).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('refuses characters outside the alphabet and impossible values', () => {
+    expect(problemKey(() => fromBase45('ab8'))).toBe('frame.damaged');
+    expect(problemKey(() => fromBase45('GGW'))).toBe('frame.damaged'); // 65 535 + 1
+    expect(problemKey(() => fromBase45('BB8B'))).toBe('frame.damaged');
+  });
+});
+
+describe('compact batch', () => {
+  it('round-trips a week of sheets, times to the minute', () => {
+    const sheets = syntheticWeek(1000);
+    const decoded = decodeBatch(encodeBatch(batchOf(sheets)));
+    expect(decoded.sheets).toEqual(sheets.map(carried));
+    expect(decoded.communeCode).toBe('10507');
+  });
+
+  it('round-trips gaps in the numbering, phone sheets, every flag and clock steps backwards', () => {
+    const [a, b, c] = syntheticWeek(3);
+    if (!a || !b || !c) throw new Error('fixture');
+    const sheets: Sheet[] = [
+      a,
+      {
+        ...b,
+        seq: 5,
+        channel: 'phone',
+        flags: ['non-resident', 'quick-repeat', 'burst', 'identical-run'],
+      },
+      { ...c, seq: 9, createdAt: a.createdAt - 3_600_000 },
+    ];
+    expect(decodeBatch(encodeBatch(batchOf(sheets))).sheets).toEqual(sheets.map(carried));
+  });
+
+  it('carries personal data only when asked to', () => {
+    const [plain] = syntheticWeek(1);
+    if (!plain) throw new Error('fixture');
+    const sheet: Sheet = {
+      ...plain,
+      respondent: {
+        name: 'Nguyễn Thị Hà',
+        address: 'Thôn Đông, xã Tứ Kỳ',
+        consent: { noticeVersion: 1, at: plain.createdAt },
+      },
+      suggestion: 'Cần thêm ghế chờ',
+      reasons: { '4': 'Chờ lâu' },
+    };
+    expect(decodeBatch(encodeBatch(batchOf([sheet], true))).sheets[0]).toEqual(carried(sheet));
+    expect(decodeBatch(encodeBatch(batchOf([sheet], false))).sheets[0]).toEqual(carried(plain));
+  });
+
+  it('keeps a week of 1 000 sheets within 2 bytes per sheet', () => {
+    const bytes = encodeBatch(batchOf(syntheticWeek(1000))).length + SEAL_BYTES;
+    expect(bytes / 1000).toBeLessThanOrEqual(2.05);
+  });
+
+  it('refuses a truncated or bit-flipped batch without returning any sheet', () => {
+    const bytes = encodeBatch(batchOf(syntheticWeek(50)));
+    expect(problemKey(() => decodeBatch(bytes.slice(0, bytes.length - 5)))).toBe('batch.damaged');
+    const random = seededRandom(1);
+    for (let i = 0; i < 50; i++) {
+      const flipped = bytes.slice();
+      const at = 9 + Math.floor(random() * (bytes.length - 9));
+      flipped[at] = (flipped[at] ?? 0) ^ (1 << Math.floor(random() * 8));
+      const key = problemKey(() => decodeBatch(flipped));
+      // Deflate cannot always tell; the seal's hash can (see below). Never anything but a Problem.
+      expect([undefined, 'batch.damaged', 'batch.version', 'batch.too-large']).toContain(key);
+    }
+  });
+
+  it('refuses another format version', () => {
+    const bytes = encodeBatch(batchOf(syntheticWeek(3)));
+    bytes[0] = 2;
+    expect(problemKey(() => decodeBatch(bytes))).toBe('batch.version');
+  });
+});
+
+describe('seal', () => {
+  it('verifies its own hash and signature', async () => {
+    const batch = encodeBatch(batchOf(syntheticWeek(20)));
+    const sealed = await sealBatch(subtle, KEY, batch);
+    expect(await checkBatchHash(subtle, sealed)).toEqual(batch);
+    await expect(verifyBatchSignature(subtle, KEY, sealed)).resolves.toBeUndefined();
+  });
+
+  it('catches every single flipped bit by its hash', async () => {
+    const sealed = await sealBatch(subtle, KEY, encodeBatch(batchOf(syntheticWeek(20))));
+    for (let at = 0; at < sealed.length - SEAL_BYTES; at += 7) {
+      const flipped = sealed.slice();
+      flipped[at] = (flipped[at] ?? 0) ^ 0x10;
+      await expect(checkBatchHash(subtle, flipped)).rejects.toMatchObject({ key: 'batch.damaged' });
+    }
+  });
+
+  it('refuses a batch signed with another kiosk’s key', async () => {
+    const sealed = await sealBatch(subtle, OTHER_KEY, encodeBatch(batchOf(syntheticWeek(5))));
+    await expect(verifyBatchSignature(subtle, KEY, sealed)).rejects.toMatchObject({
+      key: 'batch.bad-signature',
+    });
+  });
+});
+
+describe('frames', () => {
+  async function framesOf(count: number, frameChars?: number) {
+    const sealed = await sealBatch(subtle, KEY, encodeBatch(batchOf(syntheticWeek(count))));
+    return { sealed, frames: toFrames(sealed, batchIdOf(sealed), frameChars) };
+  }
+
+  it('uses only QR alphanumeric characters', async () => {
+    const { frames } = await framesOf(100, 300);
+    for (const frame of frames) expect(frame).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+  });
+
+  it('reassembles frames read in any order, with repeats', async () => {
+    const { sealed, frames } = await framesOf(1000, 400);
+    const collector = new FrameCollector();
+    const order = [...frames.keys()].reverse();
+    for (const i of [...order, 0, 2, 1]) collector.add(frames[i] ?? '');
+    expect(collector.complete).toBe(true);
+    expect(collector.sealed()).toEqual(sealed);
+  });
+
+  it('says which frames are still missing', async () => {
+    const { frames } = await framesOf(300, 300);
+    const collector = new FrameCollector();
+    collector.add(frames[1] ?? '');
+    expect(collector.missing()).toEqual(frames.map((_, i) => i + 1).filter((i) => i !== 2));
+  });
+
+  it('refuses a frame of another batch and keeps what it has', async () => {
+    const first = await framesOf(200, 300);
+    const other = await framesOf(201, 300);
+    const collector = new FrameCollector();
+    collector.add(first.frames[0] ?? '');
+    expect(problemKey(() => collector.add(other.frames[1] ?? ''))).toBe('frame.other-batch');
+    expect(collector.missing()).not.toContain(1);
+  });
+
+  it('refuses foreign and truncated frames with their own problems', async () => {
+    const { frames } = await framesOf(100, 300);
+    const collector = new FrameCollector();
+    expect(problemKey(() => collector.add('https://dichvucong.gov.vn'))).toBe('frame.not-ours');
+    expect(problemKey(() => collector.add((frames[0] ?? '').replace(/\/\d+\/\d+\//, '/x/')))).toBe(
+      'frame.damaged',
+    );
+  });
+
+  it('keeps every frame within a version-25 QR at ECC M (1 451 alphanumeric characters)', async () => {
+    const { frames } = await framesOf(1000);
+    expect(frames.length).toBeGreaterThan(1);
+    for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(1451);
+  });
+});

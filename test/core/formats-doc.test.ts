@@ -1,0 +1,57 @@
+import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { decodeBatch, encodeBatchBody } from '../../src/core/codec/batch.ts';
+import { FrameCollector } from '../../src/core/codec/frames.ts';
+import { checkBatchHash, verifyBatchSignature } from '../../src/core/codec/seal.ts';
+
+const doc = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
+const EXAMPLE_KEY = new Uint8Array(32).fill(1);
+const hexBytes = (text: string) =>
+  Uint8Array.from(text.match(/\b[0-9a-f]{2}\b/g) ?? [], (h) => Number.parseInt(h, 16));
+/** The fenced `text` blocks of the document, in order. */
+const blocks = [...doc.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+describe('docs/formats.md examples', () => {
+  it('decode to the three sheets of the worked example', async () => {
+    const frame = blocks[2]?.trim() ?? '';
+    const collector = new FrameCollector();
+    collector.add(frame);
+    const sealed = collector.sealed();
+    expect(sealed).toEqual(hexBytes(blocks[1] ?? ''));
+    const batch = await checkBatchHash(webcrypto.subtle, sealed);
+    await verifyBatchSignature(webcrypto.subtle, EXAMPLE_KEY, sealed);
+    const decoded = decodeBatch(batch);
+    expect(
+      decoded.sheets.map((s) => [s.seq, s.formId, s.answers.join(' '), s.flags.join()]),
+    ).toEqual([
+      [17, 'citizen', 'tot kha tot trung-binh tot', ''],
+      [18, 'citizen', 'tot tot tot tot tot', 'quick-repeat'],
+      [20, 'cadre', 'kha kha yeu kha tot', ''],
+    ]);
+    expect(decoded.sheets.map((s) => new Date(s.createdAt).toISOString())).toEqual([
+      '2026-11-24T01:02:00.000Z',
+      '2026-11-24T01:10:00.000Z',
+      '2026-11-24T02:31:00.000Z',
+    ]);
+  });
+
+  it('show the body exactly as the encoder writes it', () => {
+    const body = blocks[0] ?? '';
+    // Only the hex columns on the left of each line; the words on the right are commentary.
+    const hex = body
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/)[0] ?? '')
+      .join(' ');
+    const decoded = decodeBatch(
+      // Re-wrap the documented body the way encodeBatch does, then compare field by field.
+      new Uint8Array([
+        1,
+        ...hexBytes('3f 2a 9c 0d 1e 4b 5a 68'),
+        ...deflateSync(hexBytes(hex), { level: 9 }),
+      ]),
+    );
+    expect(encodeBatchBody(decoded)).toEqual(hexBytes(hex));
+  });
+});
