@@ -1,0 +1,26 @@
+import { Problem } from '../problems.ts';
+import { type Batch, decodeBatch } from './batch.ts';
+import { checkBatchHash, type SubtleLike, verifyBatchSignature } from './seal.ts';
+
+/** The kiosk's key by device id, or undefined for a device the collector never registered. */
+export type KeyLookup = (deviceId: string) => Promise<Uint8Array | undefined>;
+
+/**
+ * Opens a sealed batch in the order that keeps bad input harmless: hash, then the
+ * registered kiosk's signature, then inflate and decode. Any failure is a Problem and
+ * nothing of the batch is returned.
+ */
+export async function openSealedBatch(
+  subtle: SubtleLike,
+  sealed: Uint8Array,
+  keyOf: KeyLookup,
+): Promise<Batch> {
+  const batch = await checkBatchHash(subtle, sealed);
+  const deviceId = Array.from(batch.subarray(1, 9), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+  const key = await keyOf(deviceId);
+  if (!key) throw new Problem('batch.bad-signature', `unregistered device ${deviceId}`);
+  await verifyBatchSignature(subtle, key, sealed);
+  return decodeBatch(batch);
+}

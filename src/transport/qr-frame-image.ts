@@ -1,0 +1,31 @@
+import QRCode from 'qrcode';
+
+/** How a frame becomes a QR code: alphanumeric mode, version ≤ 25, ECC M unless configured. */
+export interface FrameQrOptions {
+  errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H';
+  /** The largest QR version to use; a phone camera reads version 25 off a tablet screen. */
+  maxVersion: number;
+}
+
+export const defaultFrameQrOptions: FrameQrOptions = { errorCorrectionLevel: 'M', maxVersion: 25 };
+
+/** The QR segments and options for one frame (shared by the SVG renderer and tests). */
+export function frameQrInput(frame: string, options: FrameQrOptions = defaultFrameQrOptions) {
+  const qr = QRCode.create([{ data: frame, mode: 'alphanumeric' }], {
+    errorCorrectionLevel: options.errorCorrectionLevel,
+  });
+  if (qr.version > options.maxVersion) {
+    throw new RangeError(`Frame needs QR version ${qr.version}, more than ${options.maxVersion}`);
+  }
+  return {
+    segments: [{ data: frame, mode: 'alphanumeric' as const }],
+    errorCorrectionLevel: options.errorCorrectionLevel,
+    version: qr.version,
+  };
+}
+
+/** A frame as an SVG QR code with a 4-module quiet zone, sized by its container. */
+export async function frameToSvg(frame: string, options?: FrameQrOptions): Promise<string> {
+  const { segments, errorCorrectionLevel, version } = frameQrInput(frame, options);
+  return QRCode.toString(segments, { type: 'svg', errorCorrectionLevel, version, margin: 4 });
+}

@@ -1,0 +1,98 @@
+import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import QRCode from 'qrcode';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
+import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
+import { openSealedBatch } from '../../src/core/codec/open.ts';
+import { sealBatch } from '../../src/core/codec/seal.ts';
+import { Problem } from '../../src/core/problems.ts';
+import { frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
+import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
+
+const KEY = webcrypto.getRandomValues(new Uint8Array(32));
+const DEVICE = '3f2a9c0d1e4b5a68';
+const keyOf = async (deviceId: string) => (deviceId === DEVICE ? KEY : undefined);
+
+beforeAll(() => {
+  // The decoder's WebAssembly comes from node_modules, never from a CDN.
+  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
+  prepareZXingModule({
+    overrides: {
+      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+    },
+    fireImmediately: true,
+  });
+});
+
+/** Renders a frame to a PNG with `qrcode` and reads it back with ZXing, an independent decoder. */
+async function throughCamera(frame: string): Promise<string> {
+  const { segments, errorCorrectionLevel, version } = frameQrInput(frame);
+  const png = await QRCode.toBuffer(segments, {
+    errorCorrectionLevel,
+    version,
+    margin: 4,
+    scale: 3,
+  });
+  const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+  if (!result?.isValid) throw new Error('QR not readable');
+  return result.text;
+}
+
+function batchOf(count: number): Batch {
+  return {
+    deviceId: DEVICE,
+    communeCode: '10507',
+    profileId: 'hai-duong-2024',
+    profileVersion: 1,
+    includesPersonalData: false,
+    sheets: syntheticWeek(count, 11, DEVICE),
+  };
+}
+
+describe('QR round trip through real QR images', () => {
+  it('brings every sheet across, frames shuffled and repeated', async () => {
+    const batch = batchOf(1000);
+    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(batch));
+    const frames = toFrames(sealed, batchIdOf(sealed));
+    const random = seededRandom(5);
+    const order = [...frames.keys(), 0].sort(() => random() - 0.5);
+    const collector = new FrameCollector();
+    for (const i of order) collector.add(await throughCamera(frames[i] ?? ''));
+    const opened = await openSealedBatch(webcrypto.subtle, collector.sealed(), keyOf);
+    expect(opened.sheets.map((s) => [s.seq, s.formId, ...s.answers])).toEqual(
+      batch.sheets.map((s) => [s.seq, s.formId, ...s.answers]),
+    );
+  });
+
+  it('keeps every frame of a week within QR version 25 at ECC M', async () => {
+    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(batchOf(1000)));
+    for (const frame of toFrames(sealed, batchIdOf(sealed)))
+      expect(frameQrInput(frame).version).toBeLessThanOrEqual(25);
+  });
+
+  it('renders a frame as an SVG QR code', async () => {
+    const svg = await frameToSvg('KS1/3B12DE1B/1/1/470IH5ST1UN9');
+    expect(svg).toMatch(/^<svg[^>]+viewBox="0 0 (\d+) \1"/);
+  });
+
+  it('refuses a batch from an unregistered kiosk and one signed with the wrong key', async () => {
+    const stranger = await sealBatch(
+      webcrypto.subtle,
+      KEY,
+      encodeBatch({
+        ...batchOf(5),
+        deviceId: 'aaaaaaaaaaaaaaaa',
+        sheets: syntheticWeek(5, 1, 'aaaaaaaaaaaaaaaa'),
+      }),
+    );
+    await expect(openSealedBatch(webcrypto.subtle, stranger, keyOf)).rejects.toBeInstanceOf(
+      Problem,
+    );
+    const forged = await sealBatch(webcrypto.subtle, new Uint8Array(32), encodeBatch(batchOf(5)));
+    await expect(openSealedBatch(webcrypto.subtle, forged, keyOf)).rejects.toMatchObject({
+      key: 'batch.bad-signature',
+    });
+  });
+});
