@@ -21,6 +21,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: { name: 'transport', include: ['test/transport/**/*.test.ts'], environment: 'node' },
       },
       {

@@ -42,9 +42,40 @@ export const problemCatalogue = {
     message:
       'Đã có phiếu cùng mã máy và số thứ tự nhưng nội dung khác. Phiếu mới không được nhận; vui lòng báo cơ quan thu phiếu.',
   },
+  'kiosk.exists': {
+    code: '409.2',
+    message:
+      'Máy khảo sát này đã được đăng ký. Nếu cần cấp lại khóa, vui lòng liên hệ cơ quan thu phiếu.',
+  },
+  'kiosk.commune-mismatch': {
+    code: '403.1',
+    message:
+      'Lô dữ liệu ghi mã xã khác với mã xã của máy đã đăng ký. Không có phiếu nào được nhận.',
+  },
+  'auth.admin': {
+    code: '401.2',
+    message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.',
+  },
+  'request.invalid': {
+    code: '400.6',
+    message: 'Yêu cầu không hợp lệ. Vui lòng kiểm tra lại dữ liệu gửi lên.',
+  },
+  'request.too-large': {
+    code: '413.2',
+    message: 'Dữ liệu gửi lên quá lớn. Vui lòng chia thành nhiều lần gửi.',
+  },
+  'rate.limited': {
+    code: '429.1',
+    message: 'Máy đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
+  },
 } as const;
 
 export type ProblemKey = keyof typeof problemCatalogue;
+
+/** The HTTP status of a problem: the integer part of its code. */
+export function problemStatus(key: ProblemKey): number {
+  return Number.parseInt(problemCatalogue[key].code, 10);
+}
 
 /** An error that carries a catalogue entry; `detail` is for logs, never shown instead of the sentence. */
 export class Problem extends Error {

@@ -1,0 +1,19 @@
+import type { Sheet } from './sheet.ts';
+
+/**
+ * What makes two copies of a sheet "the same sheet" at the collector: everything every
+ * path carries (the compact batch keeps times to the minute). The same (deviceId, seq)
+ * with another fingerprint is a conflict and is refused, never overwritten.
+ */
+export function sheetFingerprint(sheet: Sheet): string {
+  return [
+    sheet.profileId,
+    sheet.profileVersion,
+    sheet.formId,
+    sheet.formVersion,
+    sheet.channel,
+    sheet.answers.join(','),
+    Math.floor(sheet.createdAt / 60_000),
+    [...sheet.flags].sort().join(','),
+  ].join('/');
+}

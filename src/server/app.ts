@@ -1,0 +1,124 @@
+import { timingSafeEqual, webcrypto } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { kioskRegistrationSchema } from '../core/api.ts';
+import { openSealedBatch } from '../core/codec/open.ts';
+import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
+import type { Log } from './log.ts';
+import { rateLimiter } from './rate-limit.ts';
+import type { CollectorStore } from './store/store.ts';
+import { communeSummary } from './summaries.ts';
+
+export const MAX_BATCH_BYTES = 1024 * 1024;
+
+export interface CollectorOptions {
+  store: CollectorStore;
+  /** Protects registration and every read. */
+  adminToken: string;
+  log: Log;
+  now?: () => number;
+  /** Writes a client may make per minute (after a burst of the same size). */
+  writesPerMinute?: number;
+}
+
+/** Sends a catalogue problem as JSON: status from its code, the Vietnamese sentence, the code. */
+function problem(c: Context, key: ProblemKey, extra: Record<string, unknown> = {}) {
+  const { code, message } = problemCatalogue[key];
+  return c.json({ code, message, ...extra }, problemStatus(key) as 400);
+}
+
+/** The collector's HTTP API (docs/api.md). */
+export function collectorApi(options: CollectorOptions): Hono {
+  const { store, adminToken, log } = options;
+  const now = options.now ?? Date.now;
+  const allowWrite = rateLimiter(
+    options.writesPerMinute ?? 120,
+    options.writesPerMinute ?? 120,
+    now,
+  );
+  const api = new Hono();
+
+  const clientOf = (c: Context) =>
+    c.req.header('x-forwarded-for') ?? c.env?.incoming?.socket?.remoteAddress ?? 'local';
+  const expected = Buffer.from(`Bearer ${adminToken}`);
+  const isAdmin = (c: Context) => {
+    const given = Buffer.from(c.req.header('authorization') ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  api.use('/api/v1/*', async (c, next) => {
+    if (c.req.method !== 'GET' && !allowWrite(clientOf(c))) return problem(c, 'rate.limited');
+    await next();
+  });
+
+  api.post('/api/v1/kiosks', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    const parsed = kioskRegistrationSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return problem(c, 'request.invalid');
+    const key = webcrypto.getRandomValues(new Uint8Array(32));
+    const created = await store.registerKiosk({ ...parsed.data, key, registeredAt: now() });
+    if (!created) return problem(c, 'kiosk.exists');
+    log('kiosk.registered', {
+      deviceId: parsed.data.deviceId,
+      communeCode: parsed.data.communeCode,
+    });
+    return c.json(
+      { deviceId: parsed.data.deviceId, key: Buffer.from(key).toString('base64url') },
+      201,
+    );
+  });
+
+  api.post(
+    '/api/v1/batches',
+    bodyLimit({ maxSize: MAX_BATCH_BYTES, onError: (c) => problem(c, 'request.too-large') }),
+    async (c) => {
+      const sealed = new Uint8Array(await c.req.arrayBuffer());
+      try {
+        let communeCode = '';
+        const batch = await openSealedBatch(webcrypto.subtle, sealed, async (deviceId) => {
+          const kiosk = await store.findKiosk(deviceId);
+          communeCode = kiosk?.communeCode ?? '';
+          return kiosk?.key;
+        });
+        if (batch.communeCode !== communeCode) throw new Problem('kiosk.commune-mismatch');
+        const outcome = await store.ingest(communeCode, batch.sheets, now());
+        if (!outcome.ok) {
+          log('batch.conflict', {
+            deviceId: batch.deviceId,
+            code: problemCatalogue['sheet.conflict'].code,
+          });
+          return problem(c, 'sheet.conflict', { conflicts: outcome.conflicts });
+        }
+        log('batch.stored', {
+          deviceId: batch.deviceId,
+          received: outcome.received.length,
+          duplicates: outcome.duplicates.length,
+        });
+        return c.json({
+          deviceId: batch.deviceId,
+          received: outcome.received,
+          duplicates: outcome.duplicates,
+          serverTime: now(),
+        });
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+        log('batch.refused', { code: error.code, detail: error.detail });
+        return problem(c, error.key);
+      }
+    },
+  );
+
+  api.get('/api/v1/communes', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    const communes = await store.communes();
+    return c.json(
+      await Promise.all(
+        communes.map(async (commune) =>
+          communeSummary(commune, await store.sheetsOfCommune(commune.communeCode)),
+        ),
+      ),
+    );
+  });
+
+  return api;
+}

@@ -1,0 +1,64 @@
+import { sheetFingerprint } from '../../core/identity.ts';
+import { type Sheet, sheetSchema } from '../../core/sheet.ts';
+
+/** A sheet as one row of the `sheets` table. */
+export interface SheetRow {
+  device_id: string;
+  seq: number;
+  commune_code: string;
+  profile_id: string;
+  profile_version: number;
+  form_id: string;
+  form_version: number;
+  channel: string;
+  answers: string;
+  created_at: number;
+  flags: string;
+  personal: string | null;
+  fingerprint: string;
+  received_at: number;
+}
+
+export function rowOf(sheet: Sheet, communeCode: string, receivedAt: number): SheetRow {
+  const personal = {
+    respondent: sheet.respondent,
+    reasons: sheet.reasons,
+    suggestion: sheet.suggestion,
+  };
+  const hasPersonal = Object.values(personal).some((v) => v !== undefined);
+  return {
+    device_id: sheet.deviceId,
+    seq: sheet.seq,
+    commune_code: communeCode,
+    profile_id: sheet.profileId,
+    profile_version: sheet.profileVersion,
+    form_id: sheet.formId,
+    form_version: sheet.formVersion,
+    channel: sheet.channel,
+    answers: sheet.answers.join(','),
+    created_at: sheet.createdAt,
+    flags: sheet.flags.join(','),
+    personal: hasPersonal ? JSON.stringify(personal) : null,
+    fingerprint: sheetFingerprint(sheet),
+    received_at: receivedAt,
+  };
+}
+
+/** A row back into a validated Sheet (startedAt is not kept by the collector). */
+export function sheetOf(row: SheetRow): Sheet {
+  const personal = row.personal ? JSON.parse(row.personal) : {};
+  return sheetSchema.parse({
+    deviceId: row.device_id,
+    seq: Number(row.seq),
+    profileId: row.profile_id,
+    profileVersion: Number(row.profile_version),
+    formId: row.form_id,
+    formVersion: Number(row.form_version),
+    channel: row.channel,
+    answers: row.answers.split(','),
+    startedAt: Number(row.created_at),
+    createdAt: Number(row.created_at),
+    flags: row.flags ? row.flags.split(',') : [],
+    ...personal,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Sheet } from '../../core/sheet.ts';
+
+/** A registered kiosk as the collector keeps it. */
+export interface KioskRecord {
+  deviceId: string;
+  communeCode: string;
+  communeName: string;
+  label: string;
+  /** The HMAC key the kiosk seals its batches with. */
+  key: Uint8Array;
+  registeredAt: number;
+}
+
+export interface CommuneRecord {
+  communeCode: string;
+  communeName: string;
+  sheetCount: number;
+  lastReceivedAt: number | null;
+}
+
+/** The outcome of storing a batch: all of it, or none of it. */
+export type IngestOutcome =
+  | { ok: true; received: number[]; duplicates: number[] }
+  | { ok: false; conflicts: number[] };
+
+/**
+ * The collector's storage, one schema for SQLite (default) and PostgreSQL. Sheet
+ * identity (device_id, seq) is the primary key and inserts use ON CONFLICT, so two
+ * deliveries of one sheet can never race into two rows.
+ */
+export interface CollectorStore {
+  registerKiosk(kiosk: KioskRecord): Promise<boolean>;
+  findKiosk(deviceId: string): Promise<KioskRecord | undefined>;
+  /** Stores every sheet of a batch in one transaction, or none when any conflicts. */
+  ingest(communeCode: string, sheets: readonly Sheet[], receivedAt: number): Promise<IngestOutcome>;
+  communes(): Promise<CommuneRecord[]>;
+  sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
+  close(): Promise<void>;
+}
