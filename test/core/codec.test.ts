@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase45, toBase45 } from '../../src/core/codec/base45.ts';
-import { type Batch, decodeBatch, encodeBatch } from '../../src/core/codec/batch.ts';
+import { decodeBatch, encodeBatch } from '../../src/core/codec/batch.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import {
   checkBatchHash,
@@ -12,22 +12,12 @@ import {
 } from '../../src/core/codec/seal.ts';
 import { Problem } from '../../src/core/problems.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
+import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 
 const subtle = webcrypto.subtle;
 const KEY = new Uint8Array(32).fill(7);
 const OTHER_KEY = new Uint8Array(32).fill(8);
-
-function batchOf(sheets: Sheet[], includesPersonalData = false): Batch {
-  return {
-    deviceId: sheets[0]?.deviceId ?? '3f2a9c0d1e4b5a68',
-    communeCode: '10507',
-    profileId: 'hai-duong-2024',
-    profileVersion: 1,
-    includesPersonalData,
-    sheets,
-  };
-}
 
 const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
@@ -113,8 +103,10 @@ describe('compact batch', () => {
       suggestion: 'Cần thêm ghế chờ',
       reasons: { '4': 'Chờ lâu' },
     };
-    expect(decodeBatch(encodeBatch(batchOf([sheet], true))).sheets[0]).toEqual(carried(sheet));
-    expect(decodeBatch(encodeBatch(batchOf([sheet], false))).sheets[0]).toEqual(carried(plain));
+    expect(
+      decodeBatch(encodeBatch(batchOf([sheet], { includesPersonalData: true }))).sheets[0],
+    ).toEqual(carried(sheet));
+    expect(decodeBatch(encodeBatch(batchOf([sheet]))).sheets[0]).toEqual(carried(plain));
   });
 
   it('keeps a week of 1 000 sheets within 2 bytes per sheet', () => {

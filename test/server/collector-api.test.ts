@@ -10,6 +10,7 @@ import { collectorApi, MAX_BATCH_BYTES } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
+import { batchOf } from '../fixtures/batches.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 
 const ADMIN = 'test-admin-token';
@@ -39,18 +40,6 @@ async function register(deviceId = DEVICE, communeCode = '10507'): Promise<Uint8
   expect(response.status).toBe(201);
   const { key } = (await response.json()) as { key: string };
   return new Uint8Array(Buffer.from(key, 'base64url'));
-}
-
-function batchOf(sheets: Sheet[], overrides: Partial<Batch> = {}): Batch {
-  return {
-    deviceId: DEVICE,
-    communeCode: '10507',
-    profileId: 'hai-duong-2024',
-    profileVersion: 1,
-    includesPersonalData: false,
-    sheets,
-    ...overrides,
-  };
 }
 
 async function sealed(key: Uint8Array, sheets: Sheet[], overrides: Partial<Batch> = {}) {

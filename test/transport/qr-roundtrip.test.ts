@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
+import { encodeBatch } from '../../src/core/codec/batch.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import { openSealedBatch } from '../../src/core/codec/open.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { Problem } from '../../src/core/problems.ts';
 import { frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
+import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 
 const KEY = webcrypto.getRandomValues(new Uint8Array(32));
@@ -40,20 +41,11 @@ async function throughCamera(frame: string): Promise<string> {
   return result.text;
 }
 
-function batchOf(count: number): Batch {
-  return {
-    deviceId: DEVICE,
-    communeCode: '10507',
-    profileId: 'hai-duong-2024',
-    profileVersion: 1,
-    includesPersonalData: false,
-    sheets: syntheticWeek(count, 11, DEVICE),
-  };
-}
+const weekBatch = (count: number) => batchOf(syntheticWeek(count, 11, DEVICE));
 
 describe('QR round trip through real QR images', () => {
   it('brings every sheet across, frames shuffled and repeated', async () => {
-    const batch = batchOf(1000);
+    const batch = weekBatch(1000);
     const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(batch));
     const frames = toFrames(sealed, batchIdOf(sealed));
     const random = seededRandom(5);
@@ -67,7 +59,7 @@ describe('QR round trip through real QR images', () => {
   });
 
   it('keeps every frame of a week within QR version 25 at ECC M', async () => {
-    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(batchOf(1000)));
+    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(weekBatch(1000)));
     for (const frame of toFrames(sealed, batchIdOf(sealed)))
       expect(frameQrInput(frame).version).toBeLessThanOrEqual(25);
   });
@@ -82,7 +74,7 @@ describe('QR round trip through real QR images', () => {
       webcrypto.subtle,
       KEY,
       encodeBatch({
-        ...batchOf(5),
+        ...weekBatch(5),
         deviceId: 'aaaaaaaaaaaaaaaa',
         sheets: syntheticWeek(5, 1, 'aaaaaaaaaaaaaaaa'),
       }),
@@ -90,7 +82,7 @@ describe('QR round trip through real QR images', () => {
     await expect(openSealedBatch(webcrypto.subtle, stranger, keyOf)).rejects.toBeInstanceOf(
       Problem,
     );
-    const forged = await sealBatch(webcrypto.subtle, new Uint8Array(32), encodeBatch(batchOf(5)));
+    const forged = await sealBatch(webcrypto.subtle, new Uint8Array(32), encodeBatch(weekBatch(5)));
     await expect(openSealedBatch(webcrypto.subtle, forged, keyOf)).rejects.toMatchObject({
       key: 'batch.bad-signature',
     });
