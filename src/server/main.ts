@@ -1,6 +1,7 @@
 /**
  * The collector: the HTTP API and the built PWA, on one port, storing into an embedded
- * SQLite file. Configuration by environment (docs/api.md, "Running the collector").
+ * SQLite file, or PostgreSQL when DATABASE_URL is set. Configuration by environment
+ * (docs/api.md, "Running the collector").
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { Hono } from 'hono';
 import { collectorApi } from './app.ts';
 import { jsonLog } from './log.ts';
 import { servePwa } from './static-app.ts';
+import { openPostgresStore } from './store/postgres-store.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -23,7 +25,11 @@ const adminToken =
   process.env.COLLECTOR_ADMIN_TOKEN ??
   (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : createToken(tokenFile));
 
-const store = openSqliteStore(join(dataDir, 'collector.sqlite'));
+// PostgreSQL when DATABASE_URL is set; otherwise the embedded SQLite file.
+const databaseUrl = process.env.DATABASE_URL;
+const store = databaseUrl
+  ? await openPostgresStore(databaseUrl)
+  : openSqliteStore(join(dataDir, 'collector.sqlite'));
 const app = new Hono();
 app.route('/', collectorApi({ store, adminToken, log: jsonLog }));
 servePwa(app, distDir);

@@ -2,12 +2,14 @@ import { webcrypto } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
 import { collectorApi, MAX_BATCH_BYTES } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
+import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 import { batchOf } from '../fixtures/batches.ts';
@@ -17,205 +19,250 @@ const ADMIN = 'test-admin-token';
 const DEVICE = '3f2a9c0d1e4b5a68';
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 
-let dir: string;
-let store: CollectorStore;
-let api: ReturnType<typeof collectorApi>;
+/** Each store the collector can run on, opened empty for one test. */
+const stores: [
+  string,
+  () => Promise<{
+    store: CollectorStore;
+    reopen: () => Promise<CollectorStore>;
+    dispose: () => Promise<void>;
+  }>,
+][] = [
+  [
+    'SQLite file',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'collector-'));
+      const file = join(dir, 'collector.sqlite');
+      return {
+        store: openSqliteStore(file),
+        reopen: async () => openSqliteStore(file),
+        dispose: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const url = inject('databaseUrl');
+      const store = await openPostgresStore(url);
+      const cleaner = postgres(url, { onnotice: () => {} });
+      await cleaner`TRUNCATE sheets, kiosks`;
+      await cleaner.end();
+      return { store, reopen: () => openPostgresStore(url), dispose: async () => {} };
+    },
+  ],
+];
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'collector-'));
-  store = openSqliteStore(join(dir, 'collector.sqlite'));
-  api = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 1000 });
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+describe.each(stores)('collector on %s', (_name, open) => {
+  let store: CollectorStore;
+  let reopen: () => Promise<CollectorStore>;
+  let dispose: () => Promise<void>;
+  let api: ReturnType<typeof collectorApi>;
 
-async function register(deviceId = DEVICE, communeCode = '10507'): Promise<Uint8Array> {
-  const response = await api.request('/api/v1/kiosks', {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({ deviceId, communeCode, communeName: 'Xã Tứ Kỳ', label: 'Quầy 1' }),
+  beforeEach(async () => {
+    ({ store, reopen, dispose } = await open());
+    api = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 1000 });
   });
-  expect(response.status).toBe(201);
-  const { key } = (await response.json()) as { key: string };
-  return new Uint8Array(Buffer.from(key, 'base64url'));
-}
-
-async function sealed(key: Uint8Array, sheets: Sheet[], overrides: Partial<Batch> = {}) {
-  return sealBatch(webcrypto.subtle, key, encodeBatch(batchOf(sheets, overrides)));
-}
-
-const post = (body: Uint8Array) =>
-  api.request('/api/v1/batches', {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: Uint8Array.from(body),
-  });
-
-async function storedCount(): Promise<number> {
-  return (await store.sheetsOfCommune('10507')).length;
-}
-
-describe('kiosk registration', () => {
-  it('needs the admin token', async () => {
-    const response = await api.request('/api/v1/kiosks', { method: 'POST', body: '{}' });
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ code: '401.2' });
-  });
-
-  it('issues a 32-byte key once, and refuses to register the same kiosk again', async () => {
-    expect((await register()).length).toBe(32);
-    const again = await api.request('/api/v1/kiosks', {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({
-        deviceId: DEVICE,
-        communeCode: '10507',
-        communeName: 'Xã Tứ Kỳ',
-        label: '',
-      }),
-    });
-    expect(again.status).toBe(409);
+  afterEach(async () => {
+    await store.close();
+    await dispose();
   });
 
-  it('refuses a malformed body with a Vietnamese sentence', async () => {
+  async function register(deviceId = DEVICE, communeCode = '10507'): Promise<Uint8Array> {
     const response = await api.request('/api/v1/kiosks', {
       method: 'POST',
       headers: admin,
-      body: '{"deviceId": 1',
+      body: JSON.stringify({ deviceId, communeCode, communeName: 'Xã Tứ Kỳ', label: 'Quầy 1' }),
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      code: '400.6',
-      message: expect.stringContaining('không hợp lệ'),
+    expect(response.status).toBe(201);
+    const { key } = (await response.json()) as { key: string };
+    return new Uint8Array(Buffer.from(key, 'base64url'));
+  }
+
+  async function sealed(key: Uint8Array, sheets: Sheet[], overrides: Partial<Batch> = {}) {
+    return sealBatch(webcrypto.subtle, key, encodeBatch(batchOf(sheets, overrides)));
+  }
+
+  const post = (body: Uint8Array) =>
+    api.request('/api/v1/batches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Uint8Array.from(body),
     });
-  });
-});
 
-describe('batch ingest', () => {
-  it('stores a batch and reports every sheet received', async () => {
-    const key = await register();
-    const response = await post(await sealed(key, syntheticWeek(40, 3, DEVICE)));
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { received: number[]; duplicates: number[] };
-    expect(body.received).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await storedCount()).toBe(40);
-  });
+  async function storedCount(): Promise<number> {
+    return (await store.sheetsOfCommune('10507')).length;
+  }
 
-  it('is idempotent: the same batch again changes nothing and says so', async () => {
-    const key = await register();
-    const batch = await sealed(key, syntheticWeek(40, 3, DEVICE));
-    await post(batch);
-    const again = await post(batch);
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({
-      received: [],
-      duplicates: Array.from({ length: 40 }, (_, i) => i + 1),
+  describe('kiosk registration', () => {
+    it('needs the admin token', async () => {
+      const response = await api.request('/api/v1/kiosks', { method: 'POST', body: '{}' });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ code: '401.2' });
     });
-    expect(await storedCount()).toBe(40);
-  });
 
-  it('refuses the same identity with other answers (409) and writes nothing of that batch', async () => {
-    const key = await register();
-    const week = syntheticWeek(10, 3, DEVICE);
-    await post(await sealed(key, week.slice(0, 5)));
-    const altered = week.map((s) =>
-      s.seq === 3 ? { ...s, answers: ['yeu', 'yeu', 'yeu', 'yeu', 'yeu'] } : s,
-    );
-    const response = await post(await sealed(key, altered));
-    expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ code: '409.1', conflicts: [3] });
-    expect(await storedCount()).toBe(5);
-  });
-
-  it('refuses damaged, forged, foreign and oversized batches and writes nothing', async () => {
-    const key = await register();
-    const good = await sealed(key, syntheticWeek(20, 3, DEVICE));
-    const flipped = good.slice();
-    flipped[20] = (flipped[20] ?? 0) ^ 1;
-    const otherFormat = encodeBatch({ ...batchOf(syntheticWeek(2, 3, DEVICE)) });
-    otherFormat[0] = 9;
-    const versioned = await sealBatch(webcrypto.subtle, key, otherFormat);
-    const cases: [string, Uint8Array, string][] = [
-      ['flipped bit', flipped, '400.4'],
-      ['truncated', good.slice(0, good.length - 30), '400.4'],
-      ['forged signature', await sealed(new Uint8Array(32), syntheticWeek(20, 3, DEVICE)), '401.1'],
-      [
-        'unregistered kiosk',
-        await sealed(key, syntheticWeek(3, 3, 'aaaaaaaaaaaaaaaa'), {
-          deviceId: 'aaaaaaaaaaaaaaaa',
+    it('issues a 32-byte key once, and refuses to register the same kiosk again', async () => {
+      expect((await register()).length).toBe(32);
+      const again = await api.request('/api/v1/kiosks', {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({
+          deviceId: DEVICE,
+          communeCode: '10507',
+          communeName: 'Xã Tứ Kỳ',
+          label: '',
         }),
-        '401.1',
-      ],
-      [
-        'other commune',
-        await sealed(key, syntheticWeek(3, 3, DEVICE), { communeCode: '99999' }),
-        '403.1',
-      ],
-      ['oversized', new Uint8Array(MAX_BATCH_BYTES + 1), '413.2'],
-    ];
-    for (const [, body, code] of cases) {
-      const response = await post(body);
-      expect({
-        code: ((await response.json()) as { code: string }).code,
-        status: response.status,
-      }).toEqual({
-        code,
-        status: Number.parseInt(code, 10),
       });
-    }
-    // Another format version under a valid seal is caught once the signature holds.
-    expect(((await (await post(versioned)).json()) as { code: string }).code).toBe('400.5');
-    expect(await storedCount()).toBe(0);
+      expect(again.status).toBe(409);
+    });
+
+    it('refuses a malformed body with a Vietnamese sentence', async () => {
+      const response = await api.request('/api/v1/kiosks', {
+        method: 'POST',
+        headers: admin,
+        body: '{"deviceId": 1',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: '400.6',
+        message: expect.stringContaining('không hợp lệ'),
+      });
+    });
   });
 
-  it('limits how fast one client may write', async () => {
-    const limited = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 2 });
-    const send = () =>
-      limited.request('/api/v1/batches', { method: 'POST', body: new Uint8Array(4) });
-    const statuses = [(await send()).status, (await send()).status, (await send()).status];
-    expect(statuses[2]).toBe(429);
-  });
-});
+  describe('batch ingest', () => {
+    it('stores a batch and reports every sheet received', async () => {
+      const key = await register();
+      const response = await post(await sealed(key, syntheticWeek(40, 3, DEVICE)));
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { received: number[]; duplicates: number[] };
+      expect(body.received).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(await storedCount()).toBe(40);
+    });
 
-describe('commune summaries', () => {
-  it('need the admin token', async () => {
-    expect((await api.request('/api/v1/communes')).status).toBe(401);
+    it('is idempotent: the same batch again changes nothing and says so', async () => {
+      const key = await register();
+      const batch = await sealed(key, syntheticWeek(40, 3, DEVICE));
+      await post(batch);
+      const again = await post(batch);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({
+        received: [],
+        duplicates: Array.from({ length: 40 }, (_, i) => i + 1),
+      });
+      expect(await storedCount()).toBe(40);
+    });
+
+    it('refuses the same identity with other answers (409) and writes nothing of that batch', async () => {
+      const key = await register();
+      const week = syntheticWeek(10, 3, DEVICE);
+      await post(await sealed(key, week.slice(0, 5)));
+      const altered = week.map((s) =>
+        s.seq === 3 ? { ...s, answers: ['yeu', 'yeu', 'yeu', 'yeu', 'yeu'] } : s,
+      );
+      const response = await post(await sealed(key, altered));
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ code: '409.1', conflicts: [3] });
+      expect(await storedCount()).toBe(5);
+    });
+
+    it('refuses damaged, forged, foreign and oversized batches and writes nothing', async () => {
+      const key = await register();
+      const good = await sealed(key, syntheticWeek(20, 3, DEVICE));
+      const flipped = good.slice();
+      flipped[20] = (flipped[20] ?? 0) ^ 1;
+      const otherFormat = encodeBatch({ ...batchOf(syntheticWeek(2, 3, DEVICE)) });
+      otherFormat[0] = 9;
+      const versioned = await sealBatch(webcrypto.subtle, key, otherFormat);
+      const cases: [string, Uint8Array, string][] = [
+        ['flipped bit', flipped, '400.4'],
+        ['truncated', good.slice(0, good.length - 30), '400.4'],
+        [
+          'forged signature',
+          await sealed(new Uint8Array(32), syntheticWeek(20, 3, DEVICE)),
+          '401.1',
+        ],
+        [
+          'unregistered kiosk',
+          await sealed(key, syntheticWeek(3, 3, 'aaaaaaaaaaaaaaaa'), {
+            deviceId: 'aaaaaaaaaaaaaaaa',
+          }),
+          '401.1',
+        ],
+        [
+          'other commune',
+          await sealed(key, syntheticWeek(3, 3, DEVICE), { communeCode: '99999' }),
+          '403.1',
+        ],
+        ['oversized', new Uint8Array(MAX_BATCH_BYTES + 1), '413.2'],
+      ];
+      for (const [, body, code] of cases) {
+        const response = await post(body);
+        expect({
+          code: ((await response.json()) as { code: string }).code,
+          status: response.status,
+        }).toEqual({
+          code,
+          status: Number.parseInt(code, 10),
+        });
+      }
+      // Another format version under a valid seal is caught once the signature holds.
+      expect(((await (await post(versioned)).json()) as { code: string }).code).toBe('400.5');
+      expect(await storedCount()).toBe(0);
+    });
+
+    it('limits how fast one client may write', async () => {
+      const limited = collectorApi({
+        store,
+        adminToken: ADMIN,
+        log: silentLog,
+        writesPerMinute: 2,
+      });
+      const send = () =>
+        limited.request('/api/v1/batches', { method: 'POST', body: new Uint8Array(4) });
+      const statuses = [(await send()).status, (await send()).status, (await send()).status];
+      expect(statuses[2]).toBe(429);
+    });
   });
 
-  it('recompute means, rates and Section A from the stored answers', async () => {
-    const key = await register();
-    const base = syntheticWeek(4, 3, DEVICE);
-    const sheets = base.map((s, i) => ({
-      ...s,
-      formId: i < 2 ? ('citizen' as const) : ('cadre' as const),
-      answers:
-        i % 2 === 0 ? ['tot', 'tot', 'tot', 'tot', 'tot'] : ['kha', 'kha', 'kha', 'kha', 'kha'],
-      flags: [],
-    }));
-    await post(await sealed(key, sheets));
-    const [commune] = (await (
-      await api.request('/api/v1/communes', { headers: admin })
-    ).json()) as {
-      sheetCount: number;
-      citizen: { sheets: number; mean: { display: string }; satisfactionRate: { value: number } };
-      sectionA: { num: number; den: number; complete: boolean };
-    }[];
-    expect(commune?.sheetCount).toBe(4);
-    expect(commune?.citizen.sheets).toBe(2);
-    expect(commune?.citizen.mean.display).toBe('7,5');
-    expect(commune?.citizen.satisfactionRate.value).toBe(1);
-    expect(commune?.sectionA).toMatchObject({ num: 15, den: 1, complete: true });
-  });
-});
+  describe('commune summaries', () => {
+    it('need the admin token', async () => {
+      expect((await api.request('/api/v1/communes')).status).toBe(401);
+    });
 
-describe('storage file', () => {
-  it('keeps the sheets when the collector restarts on the same file', async () => {
-    const key = await register();
-    await post(await sealed(key, syntheticWeek(7, 3, DEVICE)));
-    await store.close();
-    store = openSqliteStore(join(dir, 'collector.sqlite'));
-    expect(await storedCount()).toBe(7);
+    it('recompute means, rates and Section A from the stored answers', async () => {
+      const key = await register();
+      const base = syntheticWeek(4, 3, DEVICE);
+      const sheets = base.map((s, i) => ({
+        ...s,
+        formId: i < 2 ? ('citizen' as const) : ('cadre' as const),
+        answers:
+          i % 2 === 0 ? ['tot', 'tot', 'tot', 'tot', 'tot'] : ['kha', 'kha', 'kha', 'kha', 'kha'],
+        flags: [],
+      }));
+      await post(await sealed(key, sheets));
+      const [commune] = (await (
+        await api.request('/api/v1/communes', { headers: admin })
+      ).json()) as {
+        sheetCount: number;
+        citizen: { sheets: number; mean: { display: string }; satisfactionRate: { value: number } };
+        sectionA: { num: number; den: number; complete: boolean };
+      }[];
+      expect(commune?.sheetCount).toBe(4);
+      expect(commune?.citizen.sheets).toBe(2);
+      expect(commune?.citizen.mean.display).toBe('7,5');
+      expect(commune?.citizen.satisfactionRate.value).toBe(1);
+      expect(commune?.sectionA).toMatchObject({ num: 15, den: 1, complete: true });
+    });
+  });
+
+  describe('storage', () => {
+    it('keeps the sheets when the collector restarts on the same database', async () => {
+      const key = await register();
+      await post(await sealed(key, syntheticWeek(7, 3, DEVICE)));
+      await store.close();
+      store = await reopen();
+      expect(await storedCount()).toBe(7);
+    });
   });
 });

@@ -4,15 +4,19 @@ import { findProfile } from '../profile/registry.ts';
 import type { FormId, Profile } from '../profile/schema.ts';
 import { type Flag, flagSchema, type Sheet } from '../sheet.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
+import { BitModel, NumberModel, RangeDecoder, RangeEncoder, SymbolModel } from './range-coder.ts';
 
 /**
- * The compact batch: the sheets of one device and one profile version, laid out in
- * byte columns (so deflate finds the skew in answers and times) and deflated.
+ * The compact batch: the sheets of one device and one profile version. Answers, times
+ * and flags are range-coded with adaptive models (a skewed answer costs well under a
+ * bit); free text, when carried, is deflated.
  * Byte-by-byte layout and a worked example: docs/formats.md, "Compact batch".
  */
 export const BATCH_FORMAT_VERSION = 1;
-/** Inflated bodies larger than this are refused before they can exhaust memory. */
+/** Inflated personal data larger than this is refused before it can exhaust memory. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** More sheets than any kiosk takes in years: a count above it is damage. */
+export const MAX_SHEETS = 100_000;
 const MINUTE = 60_000;
 const FORM_BIT: Record<FormId, number> = { citizen: 0, cadre: 1 };
 const FLAGS = flagSchema.options;
@@ -28,20 +32,37 @@ export interface Batch {
   sheets: Sheet[];
 }
 
-/** The batch as bytes: format version, device id, then the deflated body. */
+/** The batch as bytes: format version, device id, then the body. */
 export function encodeBatch(batch: Batch): Uint8Array {
   return new ByteWriter()
     .byte(BATCH_FORMAT_VERSION)
     .bytes(hexToBytes(batch.deviceId))
-    .bytes(deflateSync(encodeBatchBody(batch), { level: 9 }))
+    .bytes(encodeBatchBody(batch))
     .result();
 }
 
-/** The body before deflate: header fields, then one column per field across the sheets. */
+/** Adaptive models for one batch's sheets; encoder and decoder build the same ones. */
+class SheetModels {
+  readonly channel = new BitModel();
+  readonly form = new BitModel();
+  /** One model per question and previous answer in the sheet: people who answer Tốt tend to go on so. */
+  readonly answers = Array.from({ length: 5 * 5 }, () => new SymbolModel(2));
+  readonly flags = FLAGS.map(() => new BitModel());
+  readonly seqFollows = new BitModel();
+  readonly seqGap = new NumberModel();
+  readonly minutes = new NumberModel();
+
+  answer(question: number, previous: number | undefined): SymbolModel {
+    return this.answers[question * 5 + (previous ?? 4)] as SymbolModel;
+  }
+}
+
+/** The body: header fields, then the sheets range-coded, then (optionally) personal data deflated. */
 export function encodeBatchBody(batch: Batch): Uint8Array {
   const profile = requireProfile(batch.profileId, batch.profileVersion);
   const sheets = [...batch.sheets].sort((a, b) => a.seq - b.seq);
   const first = sheets[0];
+  const baseMinute = first ? Math.floor(first.createdAt / MINUTE) : 0;
   const body = new ByteWriter()
     .byte(batch.includesPersonalData ? 1 : 0)
     .text(profile.id)
@@ -51,39 +72,43 @@ export function encodeBatchBody(batch: Batch): Uint8Array {
     .text(batch.communeCode)
     .varint(first?.seq ?? 1)
     .varint(sheets.length)
-    .varint(first ? Math.floor(first.createdAt / MINUTE) : 0);
+    .varint(baseMinute);
 
   const levelIndex = new Map(profile.levels.map((l, i) => [l.id, i]));
-  const answerAt = (sheet: Sheet, q: number) => {
-    const index = levelIndex.get(sheet.answers[q] ?? '');
-    if (index === undefined || index > 3)
-      throw new RangeError(`Sheet ${sheet.seq}: answer ${q + 1} cannot be encoded`);
-    return index;
-  };
+  const models = new SheetModels();
+  const coder = new RangeEncoder();
+  let previousSeq = (first?.seq ?? 1) - 1;
+  let previousMinute = baseMinute;
   for (const sheet of sheets) {
     checkSheet(sheet, batch, profile);
-    body.byte(
-      ((sheet.channel === 'phone' ? 1 : 0) << 7) |
-        (FORM_BIT[sheet.formId] << 6) |
-        (answerAt(sheet, 0) << 4) |
-        (answerAt(sheet, 1) << 2) |
-        answerAt(sheet, 2),
-    );
-  }
-  for (const sheet of sheets) {
-    const flagBits = sheet.flags.reduce((bits, f) => bits | (1 << FLAGS.indexOf(f)), 0);
-    body.byte((answerAt(sheet, 3) << 6) | (answerAt(sheet, 4) << 4) | flagBits);
-  }
-  // Gaps in the numbering after the first sheet: 0 when numbers follow on.
-  for (let i = 1; i < sheets.length; i++)
-    body.varint((sheets[i]?.seq ?? 0) - (sheets[i - 1]?.seq ?? 0) - 1);
-  let previousMinute = first ? Math.floor(first.createdAt / MINUTE) : 0;
-  for (const sheet of sheets) {
+    const gap = sheet.seq - previousSeq - 1;
+    coder.bit(models.seqFollows, gap === 0 ? 0 : 1);
+    if (gap > 0) coder.number(models.seqGap, gap - 1);
+    previousSeq = sheet.seq;
     const minute = Math.floor(sheet.createdAt / MINUTE);
-    body.varint(zigzag(minute - previousMinute));
+    coder.number(models.minutes, zigzag(minute - previousMinute));
     previousMinute = minute;
+    coder.bit(models.channel, sheet.channel === 'phone' ? 1 : 0);
+    coder.bit(models.form, FORM_BIT[sheet.formId]);
+    let previous: number | undefined;
+    sheet.answers.forEach((levelId, q) => {
+      const index = levelIndex.get(levelId);
+      if (index === undefined)
+        throw new RangeError(`Sheet ${sheet.seq}: answer ${q + 1} cannot be encoded`);
+      coder.symbol(models.answer(q, previous), index);
+      previous = index;
+    });
+    FLAGS.forEach((flag, bit) => {
+      coder.bit(models.flags[bit] as BitModel, sheet.flags.includes(flag) ? 1 : 0);
+    });
   }
-  if (batch.includesPersonalData) for (const sheet of sheets) writePersonal(body, sheet);
+  const coded = coder.finish();
+  body.varint(coded.length).bytes(coded);
+  if (batch.includesPersonalData) {
+    const personal = new ByteWriter();
+    for (const sheet of sheets) writePersonal(personal, sheet);
+    body.bytes(deflateSync(personal.result(), { level: 9 }));
+  }
   return body.result();
 }
 
@@ -92,16 +117,7 @@ export function decodeBatch(bytes: Uint8Array): Batch {
   if (bytes.length < 10) throw new Problem('batch.damaged', 'too short');
   if (bytes[0] !== BATCH_FORMAT_VERSION) throw new Problem('batch.version', `format ${bytes[0]}`);
   const deviceId = bytesToHex(bytes.subarray(1, 9));
-  const out = new Uint8Array(MAX_BODY_BYTES + 1);
-  let inflated: Uint8Array;
-  try {
-    inflated = inflateSync(bytes.subarray(9), { out });
-  } catch {
-    throw new Problem('batch.damaged', 'inflate');
-  }
-  if (inflated.length > MAX_BODY_BYTES) throw new Problem('batch.too-large');
-
-  const body = new ByteReader(inflated);
+  const body = new ByteReader(bytes.subarray(9));
   const includesPersonalData = (body.byte() & 1) === 1;
   const profileId = body.text();
   const profileVersion = body.varint();
@@ -111,44 +127,62 @@ export function decodeBatch(bytes: Uint8Array): Batch {
   const communeCode = body.text();
   const firstSeq = body.varint();
   const count = body.varint();
-  if (count > body.remaining) throw new Problem('batch.damaged', 'count');
+  if (count > MAX_SHEETS) throw new Problem('batch.too-large');
   let minute = body.varint();
+  const coded = body.bytes(body.varint());
 
-  const columnA = body.bytes(count);
-  const columnB = body.bytes(count);
-  const seqs: number[] = [];
-  for (let i = 0; i < count; i++)
-    seqs.push(i === 0 ? firstSeq : (seqs[i - 1] ?? 0) + 1 + body.varint());
+  const models = new SheetModels();
+  const coder = new RangeDecoder(coded);
   const sheets: Sheet[] = [];
+  let seq = firstSeq - 1;
   for (let i = 0; i < count; i++) {
-    minute += unzigzag(body.varint());
-    const a = columnA[i] ?? 0;
-    const b = columnB[i] ?? 0;
-    const formId: FormId = (a >> 6) & 1 ? 'cadre' : 'citizen';
-    const level = (index: number) => profile.levels[index]?.id ?? '';
+    seq += 1 + (coder.bit(models.seqFollows) ? coder.number(models.seqGap) + 1 : 0);
+    minute += unzigzag(coder.number(models.minutes));
+    const channel = coder.bit(models.channel) ? 'phone' : 'kiosk';
+    const formId: FormId = coder.bit(models.form) ? 'cadre' : 'citizen';
+    const answers: string[] = [];
+    let previous: number | undefined;
+    for (let q = 0; q < 5; q++) {
+      previous = coder.symbol(models.answer(q, previous));
+      answers.push(profile.levels[previous]?.id ?? '');
+    }
+    const flags = FLAGS.filter((_, bit) => coder.bit(models.flags[bit] as BitModel) === 1);
+    if (coder.overrun > 4 || answers.includes(''))
+      throw new Problem('batch.damaged', 'coded sheets');
     sheets.push({
       deviceId,
-      seq: seqs[i] ?? 0,
+      seq,
       profileId,
       profileVersion,
       formId,
       formVersion: versions[formId],
-      channel: a >> 7 ? 'phone' : 'kiosk',
-      answers: [
-        level((a >> 4) & 3),
-        level((a >> 2) & 3),
-        level(a & 3),
-        level(b >> 6),
-        level((b >> 4) & 3),
-      ],
+      channel,
+      answers,
       startedAt: minute * MINUTE,
       createdAt: minute * MINUTE,
-      flags: FLAGS.filter((_, bit) => (b >> bit) & 1) as Flag[],
+      flags: flags as Flag[],
     });
   }
-  if (includesPersonalData) for (const sheet of sheets) readPersonal(body, sheet);
+  if (includesPersonalData) {
+    const personal = new ByteReader(inflateBounded(body.bytes(body.remaining)));
+    for (const sheet of sheets) readPersonal(personal, sheet);
+    if (personal.remaining !== 0) throw new Problem('batch.damaged', 'trailing personal bytes');
+  }
   if (body.remaining !== 0) throw new Problem('batch.damaged', 'trailing bytes');
   return { deviceId, communeCode, profileId, profileVersion, includesPersonalData, sheets };
+}
+
+/** Inflates at most MAX_BODY_BYTES, so a crafted stream cannot exhaust memory. */
+function inflateBounded(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(MAX_BODY_BYTES + 1);
+  let inflated: Uint8Array;
+  try {
+    inflated = inflateSync(data, { out });
+  } catch {
+    throw new Problem('batch.damaged', 'inflate');
+  }
+  if (inflated.length > MAX_BODY_BYTES) throw new Problem('batch.too-large');
+  return inflated;
 }
 
 function writePersonal(body: ByteWriter, sheet: Sheet) {
