@@ -114,7 +114,7 @@ export function collectorApi(options: CollectorOptions): Hono {
     return c.json(
       await Promise.all(
         communes.map(async (commune) =>
-          communeSummary(commune, await store.sheetsOfCommune(commune.communeCode)),
+          communeSummary(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
         ),
       ),
     );

@@ -1,17 +1,22 @@
 import { formatPercent, formatPoints } from '../core/format.ts';
 import { defaultProfile } from '../core/profile/registry.ts';
 import type { FormId } from '../core/profile/schema.ts';
-import { type Fraction, fractionToNumber, sectionA, summarizeForm } from '../core/scoring/index.ts';
-import type { Sheet } from '../core/sheet.ts';
+import {
+  type Fraction,
+  fractionToNumber,
+  type SheetGroup,
+  sectionA,
+  summarizeGroups,
+} from '../core/scoring/index.ts';
 import type { CommuneRecord } from './store/store.ts';
 
 /** A fraction in the API: exact, its value, and its vi-VN display. */
 const exact = (f: Fraction | null, display: (f: Fraction) => string) =>
   f && { num: f.num, den: f.den, value: fractionToNumber(f), display: display(f) };
 
-function formFigures(sheets: readonly Sheet[], formId: FormId) {
-  const all = summarizeForm(defaultProfile, formId, sheets);
-  const clean = summarizeForm(defaultProfile, formId, sheets, { excludeFlagged: true });
+function formFigures(groups: readonly SheetGroup[], formId: FormId) {
+  const all = summarizeGroups(defaultProfile, formId, groups);
+  const clean = summarizeGroups(defaultProfile, formId, groups, { excludeFlagged: true });
   return {
     sheets: all.sheetCount,
     flagged: all.flaggedCount,
@@ -24,12 +29,12 @@ function formFigures(sheets: readonly Sheet[], formId: FormId) {
 }
 
 /** One commune's figures, recomputed from the stored answers (docs/api.md). */
-export function communeSummary(commune: CommuneRecord, sheets: readonly Sheet[]) {
-  const citizen = formFigures(sheets, 'citizen');
-  const cadre = formFigures(sheets, 'cadre');
+export function communeSummary(commune: CommuneRecord, groups: readonly SheetGroup[]) {
+  const citizen = formFigures(groups, 'citizen');
+  const cadre = formFigures(groups, 'cadre');
   const a = sectionA(
-    summarizeForm(defaultProfile, 'citizen', sheets).mean,
-    summarizeForm(defaultProfile, 'cadre', sheets).mean,
+    summarizeGroups(defaultProfile, 'citizen', groups).mean,
+    summarizeGroups(defaultProfile, 'cadre', groups).mean,
   );
   return {
     ...commune,

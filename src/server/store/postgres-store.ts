@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { Sheet } from '../../core/sheet.ts';
-import { rowOf, type SheetRow, sheetOf } from './rows.ts';
+import { groupOf, rowOf, SHEET_GROUPS_SQL, type SheetRow, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import type { CollectorStore, CommuneRecord, IngestOutcome, KioskRecord } from './store.ts';
 
@@ -108,6 +108,11 @@ export async function openPostgresStore(url: string): Promise<CollectorStore> {
       const rows = await sql<SheetRow[]>`
         SELECT * FROM sheets WHERE commune_code = ${communeCode} ORDER BY device_id, seq`;
       return rows.map(sheetOf);
+    },
+
+    async sheetGroupsOfCommune(communeCode: string) {
+      const rows = await sql.unsafe(SHEET_GROUPS_SQL, [communeCode]);
+      return rows.map(groupOf);
     },
 
     async close() {

@@ -1,4 +1,5 @@
 import { sheetFingerprint } from '../../core/identity.ts';
+import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
 
 /** A sheet as one row of the `sheets` table. */
@@ -61,4 +62,22 @@ export function sheetOf(row: SheetRow): Sheet {
     flags: row.flags ? row.flags.split(',') : [],
     ...personal,
   });
+}
+
+/** The GROUP BY both engines run for summaries (flagged = any flag present). */
+export const SHEET_GROUPS_SQL = `
+  SELECT form_id, profile_id, profile_version, answers, flags <> '' AS flagged, COUNT(*) AS n
+  FROM sheets WHERE commune_code = $1
+  GROUP BY form_id, profile_id, profile_version, answers, flags <> ''`;
+
+/** One row of SHEET_GROUPS_SQL as a SheetGroup. */
+export function groupOf(row: Record<string, unknown>): SheetGroup {
+  return {
+    formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
+    profileId: String(row.profile_id),
+    profileVersion: Number(row.profile_version),
+    answers: String(row.answers).split(','),
+    flagged: row.flagged === true || Number(row.flagged) === 1,
+    count: Number(row.n),
+  };
 }

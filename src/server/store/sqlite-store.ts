@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { Sheet } from '../../core/sheet.ts';
-import { rowOf, type SheetRow, sheetOf } from './rows.ts';
+import { groupOf, rowOf, SHEET_GROUPS_SQL, type SheetRow, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import type { CollectorStore, CommuneRecord, IngestOutcome, KioskRecord } from './store.ts';
 
@@ -109,6 +109,14 @@ export function openSqliteStore(path: string): CollectorStore {
         .prepare('SELECT * FROM sheets WHERE commune_code = ? ORDER BY device_id, seq')
         .all(communeCode) as unknown as SheetRow[];
       return rows.map(sheetOf);
+    },
+
+    async sheetGroupsOfCommune(communeCode: string) {
+      const rows = db.prepare(SHEET_GROUPS_SQL.replace('$1', '?')).all(communeCode) as Record<
+        string,
+        unknown
+      >[];
+      return rows.map(groupOf);
     },
 
     async close() {

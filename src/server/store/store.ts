@@ -1,3 +1,4 @@
+import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import type { Sheet } from '../../core/sheet.ts';
 
 /** A registered kiosk as the collector keeps it. */
@@ -35,5 +36,7 @@ export interface CollectorStore {
   ingest(communeCode: string, sheets: readonly Sheet[], receivedAt: number): Promise<IngestOutcome>;
   communes(): Promise<CommuneRecord[]>;
   sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
+  /** The commune's sheets counted by form, profile, answers and whether flagged: enough for every figure. */
+  sheetGroupsOfCommune(communeCode: string): Promise<SheetGroup[]>;
   close(): Promise<void>;
 }
