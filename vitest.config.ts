@@ -30,7 +30,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'transport', include: ['test/transport/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'transport',
+          include: ['test/transport/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+        },
       },
       {
         extends: true,

@@ -15,8 +15,8 @@ import type { Sheet } from '../core/sheet.ts';
 
 /** A stored sheet: the sheet itself plus what only this device needs to know about it. */
 export type StoredSheet = Sheet & {
-  /** When the sheet left the device for the collecting office (set by the export paths). */
-  exportedAt?: number;
+  /** When the collecting office acknowledged the sheet (HTTP sync, or a confirmed QR/file export). */
+  sentAt?: number;
 };
 
 /** The device's identity and sequence counter, created with the first sheet. */

@@ -1,0 +1,152 @@
+import type { IngestResult } from '../core/api.ts';
+import { encodeBatch } from '../core/codec/batch.ts';
+import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
+import type { KioskDb, StoredSheet } from '../storage/db.ts';
+import {
+  loadCredentials,
+  loadSyncStatus,
+  markSent,
+  type SyncStatus,
+  saveSyncStatus,
+  unsentSheets,
+} from '../storage/outbox.ts';
+
+/** At most this many sheets a request: far under the collector's 1 MiB limit, even with text. */
+export const SHEETS_PER_REQUEST = 1000;
+const BASE_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 30 * 60_000;
+
+export interface SyncDeps {
+  db: KioskDb;
+  fetch: typeof fetch;
+  subtle: SubtleLike;
+  communeCode: string;
+  now: () => number;
+}
+
+export type SyncOutcome =
+  | { kind: 'nothing-to-send' }
+  | { kind: 'not-registered' }
+  | { kind: 'sent'; count: number }
+  | { kind: 'retry'; delayMs: number; error: string }
+  | { kind: 'quarantined'; error: string };
+
+const NETWORK_ERROR =
+  'Chưa gửi được phiếu về cơ quan thu phiếu (mất mạng hoặc máy chủ bận). Máy sẽ tự thử lại.';
+
+/** Exponential back-off with jitter: about 5 s, 10 s, 20 s … capped at 30 minutes. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/**
+ * Sends every unsent sheet, a batch at a time, and marks a sheet sent only when the
+ * collector names it in its answer (received or already had). Network and 5xx errors
+ * are retried later; a 4xx refusal quarantines the outbox with the collector's reason.
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
+  const credentials = await loadCredentials(deps.db);
+  if (!credentials) return { kind: 'not-registered' };
+  const pending = await unsentSheets(deps.db);
+  if (pending.length === 0) return { kind: 'nothing-to-send' };
+  const status = await loadSyncStatus(deps.db);
+  const key = base64urlToBytes(credentials.key);
+  let sent = 0;
+  for (const batch of batchesOf(pending)) {
+    const first = batch[0];
+    if (!first) continue;
+    const sealed = await sealBatch(
+      deps.subtle,
+      key,
+      encodeBatch({
+        deviceId: first.deviceId,
+        communeCode: deps.communeCode,
+        profileId: first.profileId,
+        profileVersion: first.profileVersion,
+        includesPersonalData: true,
+        sheets: batch.map(({ sentAt: _sentAt, ...sheet }) => sheet),
+      }),
+    );
+    const attemptAt = deps.now();
+    let response: Response;
+    try {
+      response = await deps.fetch(new URL('/api/v1/batches', credentials.collectorUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: Uint8Array.from(sealed),
+      });
+    } catch {
+      return fail(deps, status, attemptAt, NETWORK_ERROR, false);
+    }
+    if (response.status >= 500 || response.status === 429)
+      return fail(deps, status, attemptAt, NETWORK_ERROR, false);
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as {
+        code?: string;
+        message?: string;
+      };
+      const error = `${problem.message ?? 'Cơ quan thu phiếu từ chối lô dữ liệu.'} (mã ${problem.code ?? response.status})`;
+      return fail(deps, status, attemptAt, error, true);
+    }
+    const result = (await response.json()) as IngestResult;
+    await markSent(
+      deps.db,
+      result.deviceId,
+      [...result.received, ...result.duplicates],
+      deps.now(),
+    );
+    sent += result.received.length + result.duplicates.length;
+    Object.assign(status, {
+      lastSuccessAt: deps.now(),
+      lastAttemptAt: attemptAt,
+      lastError: undefined,
+      quarantined: false,
+      failures: 0,
+      clockSkewMs: result.serverTime - deps.now(),
+    });
+    await saveSyncStatus(deps.db, status);
+  }
+  return { kind: 'sent', count: sent };
+}
+
+async function fail(
+  deps: SyncDeps,
+  status: SyncStatus,
+  at: number,
+  error: string,
+  quarantine: boolean,
+): Promise<SyncOutcome> {
+  const failures = status.failures + 1;
+  await saveSyncStatus(deps.db, {
+    ...status,
+    lastAttemptAt: at,
+    lastError: error,
+    quarantined: quarantine,
+    failures,
+  });
+  return quarantine
+    ? { kind: 'quarantined', error }
+    : { kind: 'retry', delayMs: backoffDelay(failures), error };
+}
+
+/** Sheets grouped by profile version (a batch holds one), cut to SHEETS_PER_REQUEST. */
+function batchesOf(sheets: readonly StoredSheet[]): StoredSheet[][] {
+  const byProfile = new Map<string, StoredSheet[]>();
+  for (const sheet of [...sheets].sort((a, b) => a.seq - b.seq)) {
+    const key = `${sheet.deviceId}/${sheet.profileId}/${sheet.profileVersion}`;
+    const group = byProfile.get(key) ?? [];
+    group.push(sheet);
+    byProfile.set(key, group);
+  }
+  return [...byProfile.values()].flatMap((group) =>
+    Array.from({ length: Math.ceil(group.length / SHEETS_PER_REQUEST) }, (_, i) =>
+      group.slice(i * SHEETS_PER_REQUEST, (i + 1) * SHEETS_PER_REQUEST),
+    ),
+  );
+}
+
+function base64urlToBytes(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}

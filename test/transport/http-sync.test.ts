@@ -1,0 +1,138 @@
+import { webcrypto } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultTiming } from '../../src/core/settings.ts';
+import { collectorApi } from '../../src/server/app.ts';
+import { silentLog } from '../../src/server/log.ts';
+import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import type { CollectorStore } from '../../src/server/store/store.ts';
+import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
+import { loadSyncStatus, saveCredentials, unsentSheets } from '../../src/storage/outbox.ts';
+import { addSheet } from '../../src/storage/sheets.ts';
+import { backoffDelay, type SyncDeps, syncOnce } from '../../src/transport/http-sync.ts';
+import { draftAt, freshDbName } from '../storage/fixtures.ts';
+
+const ADMIN = 'admin-token';
+const COLLECTOR = 'http://collector.test';
+const now = () => Date.UTC(2026, 10, 24, 3);
+
+let dir: string;
+let store: CollectorStore;
+let api: ReturnType<typeof collectorApi>;
+let db: KioskDb;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sync-'));
+  store = openSqliteStore(join(dir, 'collector.sqlite'));
+  api = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 1000 });
+  db = await openKioskDb(freshDbName());
+});
+afterEach(async () => {
+  db.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The collector in-process: the same Hono app the server runs, without a socket. */
+const collectorFetch: typeof fetch = async (input, init) => api.request(String(input), init);
+
+async function submit(count: number) {
+  for (let i = 0; i < count; i++) await addSheet(db, draftAt(now() + i * 120_000), defaultTiming);
+}
+
+async function registerKiosk(): Promise<void> {
+  const [sheet] = await db.getAll('sheets');
+  const deviceId = sheet?.deviceId ?? '';
+  const response = await api.request('/api/v1/kiosks', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      deviceId,
+      communeCode: '10507',
+      communeName: 'Xã Tứ Kỳ',
+      label: 'Quầy 1',
+    }),
+  });
+  const { key } = (await response.json()) as { key: string };
+  await saveCredentials(db, { collectorUrl: COLLECTOR, deviceId, key });
+}
+
+const deps = (fetchImpl: typeof fetch = collectorFetch): SyncDeps => ({
+  db,
+  fetch: fetchImpl,
+  subtle: webcrypto.subtle,
+  communeCode: '10507',
+  now,
+});
+
+describe('HTTP sync', () => {
+  it('does nothing before the kiosk is registered', async () => {
+    await submit(2);
+    expect(await syncOnce(deps())).toEqual({ kind: 'not-registered' });
+  });
+
+  it('sends the unsent sheets and marks them sent only once acknowledged', async () => {
+    await submit(30);
+    await registerKiosk();
+    expect(await syncOnce(deps())).toEqual({ kind: 'sent', count: 30 });
+    expect(await unsentSheets(db)).toEqual([]);
+    expect((await store.sheetsOfCommune('10507')).length).toBe(30);
+    expect(await syncOnce(deps())).toEqual({ kind: 'nothing-to-send' });
+    expect((await loadSyncStatus(db)).lastSuccessAt).toBe(now());
+  });
+
+  it('counts a sheet once when an acknowledgement was lost and the batch is sent again', async () => {
+    await submit(5);
+    await registerKiosk();
+    const lostAnswer: typeof fetch = async (input, init) => {
+      await collectorFetch(input, init); // stored at the collector…
+      throw new TypeError('connection reset'); // …but the kiosk never hears back
+    };
+    expect((await syncOnce(deps(lostAnswer))).kind).toBe('retry');
+    expect((await unsentSheets(db)).length).toBe(5);
+    await submit(1);
+    expect(await syncOnce(deps())).toEqual({ kind: 'sent', count: 6 });
+    expect((await store.sheetsOfCommune('10507')).length).toBe(6);
+  });
+
+  it('retries later on a network error, keeping the sheets and the reason', async () => {
+    await submit(3);
+    await registerKiosk();
+    const offline: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const outcome = await syncOnce(deps(offline));
+    expect(outcome).toMatchObject({ kind: 'retry', error: expect.stringContaining('tự thử lại') });
+    expect((await unsentSheets(db)).length).toBe(3);
+    expect((await loadSyncStatus(db)).failures).toBe(1);
+  });
+
+  it('retries later when the collector answers 5xx', async () => {
+    await submit(1);
+    await registerKiosk();
+    const busy: typeof fetch = async () => new Response('busy', { status: 503 });
+    expect((await syncOnce(deps(busy))).kind).toBe('retry');
+  });
+
+  it('quarantines on a refusal, with the collector’s Vietnamese reason and code', async () => {
+    await submit(2);
+    await registerKiosk();
+    const credentials = (await db.get('meta', 'collector')) as { key: string };
+    await db.put('meta', { ...credentials, key: 'A'.repeat(43) }, 'collector'); // a key the collector never issued
+    const outcome = await syncOnce(deps());
+    expect(outcome).toMatchObject({ kind: 'quarantined', error: expect.stringContaining('401.1') });
+    expect((await unsentSheets(db)).length).toBe(2);
+    expect((await loadSyncStatus(db)).quarantined).toBe(true);
+  });
+});
+
+describe('back-off', () => {
+  it('grows from about 5 s and never passes 30 minutes', () => {
+    expect(backoffDelay(1, () => 1)).toBe(5_000);
+    expect(backoffDelay(1, () => 0)).toBe(2_500);
+    expect(backoffDelay(4, () => 1)).toBe(40_000);
+    expect(backoffDelay(40, () => 1)).toBe(30 * 60_000);
+  });
+});
