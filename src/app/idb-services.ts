@@ -1,11 +1,20 @@
 import type { KioskSettings } from '../core/settings.ts';
 import type { SheetDraft } from '../core/sheet.ts';
 import { type KioskDb, openKioskDb } from '../storage/db.ts';
+import { ensureDevice } from '../storage/device.ts';
+import {
+  loadCredentials,
+  loadSyncStatus,
+  saveCredentials,
+  unsentSheets,
+} from '../storage/outbox.ts';
 import { readStorageStatus } from '../storage/persistence.ts';
 import { isPinSet, setPin, verifyPin } from '../storage/pin.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
-import type { KioskServices } from './services.ts';
+import type { SyncDeps } from '../transport/http-sync.ts';
+import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
+import type { CollectorLink, KioskServices } from './services.ts';
 
 const COMMIT_MEASURE = 'kiosk:commit-sheet';
 
@@ -41,5 +50,60 @@ export function createIdbServices(
       verify: async (pin) => verifyPin(await db(), pin, now()),
     },
     storageStatus: () => readStorageStatus(),
+    collector: collectorLink(db, now),
+  };
+}
+
+/** Registration and HTTP sync over the same database. */
+function collectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
+  // Sync code (codec, seal, deflate) loads after the kiosk is up: it is not in the first download.
+  let scheduler: Promise<ReturnType<typeof startSyncScheduler>> | undefined;
+  const schedule = () => {
+    scheduler ??= import('../transport/sync-scheduler.ts').then((m) =>
+      m.startSyncScheduler(syncDeps),
+    );
+    return scheduler;
+  };
+  const syncDeps = async (): Promise<SyncDeps> => {
+    const database = await db();
+    const { settings } = await loadSettings(database, now());
+    return {
+      db: database,
+      fetch: (input, init) => fetch(input, init),
+      subtle: crypto.subtle,
+      communeCode: settings.communeCode,
+      now,
+    };
+  };
+  return {
+    async status() {
+      const database = await db();
+      const credentials = await loadCredentials(database);
+      return {
+        collectorUrl: credentials?.collectorUrl,
+        deviceId: credentials?.deviceId,
+        unsent: (await unsentSheets(database)).length,
+        sync: await loadSyncStatus(database),
+      };
+    },
+    async register(collectorUrl, adminToken) {
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      const device = await ensureDevice(database);
+      const { registerKiosk } = await import('../transport/registration.ts');
+      const credentials = await registerKiosk(collectorUrl, adminToken, {
+        deviceId: device.deviceId,
+        communeCode: settings.communeCode,
+        communeName: settings.communeName,
+        label: settings.kioskLabel,
+      });
+      await saveCredentials(database, { collectorUrl, ...credentials });
+    },
+    startBackgroundSync() {
+      void schedule();
+    },
+    async syncNow() {
+      await (await schedule()).syncNow();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { KioskSettings, Period } from '../core/settings.ts';
 import type { Sheet, SheetDraft } from '../core/sheet.ts';
+import type { SyncStatus } from '../storage/outbox.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
 
@@ -22,6 +23,24 @@ export interface KioskServices {
   purgePersonalData(period: Period): Promise<number>;
   pin: PinService;
   storageStatus(): Promise<StorageStatus>;
+  collector: CollectorLink;
+}
+
+/** The kiosk's link to the collecting office: registration and HTTP sync. */
+export interface CollectorLink {
+  status(): Promise<CollectorStatus>;
+  /** Registers this kiosk with the office's admin token; rejects with a Vietnamese message. */
+  register(collectorUrl: string, adminToken: string): Promise<void>;
+  /** Starts sending on start, when online, on a timer and after back-off. */
+  startBackgroundSync(): void;
+  syncNow(): Promise<void>;
+}
+
+export interface CollectorStatus {
+  collectorUrl?: string;
+  deviceId?: string;
+  unsent: number;
+  sync: SyncStatus;
 }
 
 export interface SettingsLoad {

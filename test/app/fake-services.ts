@@ -56,4 +56,23 @@ export class FakeServices implements KioskServices {
     usageBytes: 2_500_000,
     quotaBytes: 4_000_000_000,
   });
+  registeredWith: string | undefined;
+  syncs = 0;
+  collector = {
+    status: async () => ({
+      collectorUrl: this.registeredWith,
+      deviceId: this.registeredWith ? '0123456789abcdef' : undefined,
+      unsent: this.sheets.length,
+      sync: { failures: 0 },
+    }),
+    register: async (url: string, token: string) => {
+      if (token !== 'office-token')
+        throw new Error('Thiếu hoặc sai mã quản trị của cơ quan thu phiếu. (mã 401.2)');
+      this.registeredWith = url;
+    },
+    startBackgroundSync: () => {},
+    syncNow: async () => {
+      this.syncs++;
+    },
+  };
 }

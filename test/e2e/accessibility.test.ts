@@ -89,6 +89,9 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await kiosk.button('Cài đặt').click();
     await kiosk.button('Lưu cài đặt').waitFor();
     seen.settings = await violations(page);
+    await kiosk.button('Gửi dữ liệu').click();
+    await kiosk.button('Đăng ký máy').waitFor();
+    seen.collector = await violations(page);
     await kiosk.button('Dữ liệu cá nhân').click();
     await page.getByRole('heading', { name: 'Dữ liệu cá nhân' }).waitFor();
     seen.personalData = await violations(page);
@@ -97,7 +100,14 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await page.getByLabel('Mã PIN', { exact: true }).waitFor();
     seen.unlock = await violations(page);
 
-    expect(seen).toEqual({ setPin: [], dashboard: [], settings: [], personalData: [], unlock: [] });
+    expect(seen).toEqual({
+      setPin: [],
+      dashboard: [],
+      settings: [],
+      collector: [],
+      personalData: [],
+      unlock: [],
+    });
     await context.close();
   });
 });

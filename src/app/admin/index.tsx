@@ -3,6 +3,7 @@ import type { Profile } from '../../core/profile/schema.ts';
 import type { KioskSettings } from '../../core/settings.ts';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import '../theme.css';
+import { CollectorPanel } from './collector-panel/index.tsx';
 import { Dashboard } from './dashboard/index.tsx';
 import { PersonalData } from './personal-data/index.tsx';
 import { PinGate } from './pin-gate/index.tsx';
@@ -18,10 +19,11 @@ interface Props {
   updateWaiting?: boolean;
 }
 
-type Tab = 'overview' | 'settings' | 'personal';
+type Tab = 'overview' | 'settings' | 'collector' | 'personal';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'overview', label: 'Tổng quan' },
   { id: 'settings', label: 'Cài đặt' },
+  { id: 'collector', label: 'Gửi dữ liệu' },
   { id: 'personal', label: 'Dữ liệu cá nhân' },
 ];
 
@@ -75,6 +77,7 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
         <Dashboard services={services} profile={profile} settings={loaded.settings} />
       )}
       {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
+      {tab === 'collector' && <CollectorPanel services={services} />}
       {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
     </main>
   );

@@ -22,6 +22,7 @@ export function App({ services }: { services: KioskServices }) {
   useEffect(() => {
     services.loadSettings().then(setLoaded);
     void requestPersistentStorage();
+    services.collector.startBackgroundSync();
     watchForAppUpdates((apply) => setApplyUpdate(() => apply));
   }, [services]);
 

@@ -12,19 +12,22 @@ export const SEAL_BYTES = HASH_BYTES + SIGNATURE_BYTES;
 
 /** The part of SubtleCrypto the seal uses (core has no DOM types). */
 export interface SubtleLike {
-  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+  digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
   importKey(
     format: 'raw',
-    keyData: Uint8Array,
+    keyData: Uint8Array<ArrayBuffer>,
     algorithm: { name: 'HMAC'; hash: 'SHA-256' },
     extractable: false,
     usages: ['sign'],
   ): Promise<unknown>;
-  sign(algorithm: 'HMAC', key: never, data: Uint8Array): Promise<ArrayBuffer>;
+  sign(algorithm: 'HMAC', key: never, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
 
+/** WebCrypto takes only ArrayBuffer-backed views: copy into one. */
+const own = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
+
 async function hashOf(subtle: SubtleLike, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.digest('SHA-256', data)).slice(0, HASH_BYTES);
+  return new Uint8Array(await subtle.digest('SHA-256', own(data))).slice(0, HASH_BYTES);
 }
 
 async function signatureOf(
@@ -32,10 +35,14 @@ async function signatureOf(
   key: Uint8Array,
   data: Uint8Array,
 ): Promise<Uint8Array> {
-  const hmacKey = await subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  return new Uint8Array(await subtle.sign('HMAC', hmacKey as never, data)).slice(
+  const hmacKey = await subtle.importKey(
+    'raw',
+    own(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await subtle.sign('HMAC', hmacKey as never, own(data))).slice(
     0,
     SIGNATURE_BYTES,
   );

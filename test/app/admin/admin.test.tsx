@@ -213,3 +213,36 @@ describe('admin personal data', () => {
     expect(purge).toHaveBeenCalledWith({ from: '2026-11-23', to: '2026-11-27' });
   });
 });
+
+describe('admin link to the collecting office', () => {
+  it('registers the kiosk with the office token, refusing a wrong one with the reason', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
+    fireEvent.input(await screen.findByLabelText('Địa chỉ máy chủ thu phiếu'), {
+      target: { value: 'https://thuphieu.example.vn' },
+    });
+    fireEvent.input(screen.getByLabelText('Mã quản trị của cơ quan thu phiếu'), {
+      target: { value: 'sai' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký máy' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('401.2');
+    fireEvent.input(screen.getByLabelText('Mã quản trị của cơ quan thu phiếu'), {
+      target: { value: 'office-token' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký máy' }));
+    expect(await screen.findByText(/Máy đã đăng ký với/)).toBeTruthy();
+    expect(services.registeredWith).toBe('https://thuphieu.example.vn');
+  });
+
+  it('shows the unsent count and sends on request', async () => {
+    const services = new FakeServices();
+    services.sheets = [sheet(1, ALL('tot')), sheet(2, ALL('kha'))];
+    services.registeredWith = 'https://thuphieu.example.vn';
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
+    expect((await screen.findByText('Phiếu chưa gửi')).nextElementSibling?.textContent).toBe('2');
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi ngay' }));
+    await waitFor(() => expect(services.syncs).toBe(1));
+  });
+});

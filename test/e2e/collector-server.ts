@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { collectorApi } from '../../src/server/app.ts';
+import { silentLog } from '../../src/server/log.ts';
+import { servePwa } from '../../src/server/static-app.ts';
+import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import type { CollectorStore } from '../../src/server/store/store.ts';
+
+export interface RunningCollector {
+  url: string;
+  adminToken: string;
+  store: CollectorStore;
+  close: () => Promise<void>;
+}
+
+/** The collector as `npm start` runs it (API + built PWA + SQLite file), on 127.0.0.1. */
+export async function startCollector(): Promise<RunningCollector> {
+  const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
+  cpSync('dist', join(dir, 'dist'), { recursive: true });
+  const store = openSqliteStore(join(dir, 'collector.sqlite'));
+  const adminToken = 'e2e-office-token';
+  const app = new Hono();
+  app.route('/', collectorApi({ store, adminToken, log: silentLog }));
+  servePwa(app, join(dir, 'dist'));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    adminToken,
+    store,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
