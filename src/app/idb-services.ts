@@ -5,6 +5,7 @@ import { ensureDevice } from '../storage/device.ts';
 import {
   loadCredentials,
   loadSyncStatus,
+  markSent,
   saveCredentials,
   unsentSheets,
 } from '../storage/outbox.ts';
@@ -104,6 +105,18 @@ function collectorLink(db: () => Promise<KioskDb>, now: () => number): Collector
     },
     async syncNow() {
       await (await schedule()).syncNow();
+    },
+    async buildQrExport(scope) {
+      const { buildQrExport } = await import('../transport/qr-export.ts');
+      const deps = await syncDeps();
+      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
+    },
+    async confirmExported(sheets) {
+      const database = await db();
+      const byDevice = new Map<string, number[]>();
+      for (const { deviceId, seq } of sheets)
+        byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), seq]);
+      for (const [deviceId, seqs] of byDevice) await markSent(database, deviceId, seqs, now());
     },
   };
 }

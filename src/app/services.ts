@@ -3,6 +3,7 @@ import type { Sheet, SheetDraft } from '../core/sheet.ts';
 import type { SyncStatus } from '../storage/outbox.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
+import type { ExportScope, QrExport } from '../transport/qr-export.ts';
 
 export type { PinCheck, StorageStatus };
 
@@ -34,6 +35,10 @@ export interface CollectorLink {
   /** Starts sending on start, when online, on a timer and after back-off. */
   startBackgroundSync(): void;
   syncNow(): Promise<void>;
+  /** QR frames of the unsent sheets or of a period, sealed with the kiosk's key. */
+  buildQrExport(scope: ExportScope): Promise<QrExport>;
+  /** The office confirmed it has these sheets: mark them sent (they are kept). */
+  confirmExported(sheets: QrExport['sheets']): Promise<void>;
 }
 
 export interface CollectorStatus {

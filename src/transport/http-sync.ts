@@ -1,7 +1,7 @@
 import type { IngestResult } from '../core/api.ts';
 import { encodeBatch } from '../core/codec/batch.ts';
 import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
-import type { KioskDb, StoredSheet } from '../storage/db.ts';
+import type { KioskDb } from '../storage/db.ts';
 import {
   loadCredentials,
   loadSyncStatus,
@@ -10,9 +10,8 @@ import {
   saveSyncStatus,
   unsentSheets,
 } from '../storage/outbox.ts';
+import { base64urlToBytes, batchesOf } from './batching.ts';
 
-/** At most this many sheets a request: far under the collector's 1 MiB limit, even with text. */
-export const SHEETS_PER_REQUEST = 1000;
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
 
@@ -128,25 +127,4 @@ async function fail(
   return quarantine
     ? { kind: 'quarantined', error }
     : { kind: 'retry', delayMs: backoffDelay(failures), error };
-}
-
-/** Sheets grouped by profile version (a batch holds one), cut to SHEETS_PER_REQUEST. */
-function batchesOf(sheets: readonly StoredSheet[]): StoredSheet[][] {
-  const byProfile = new Map<string, StoredSheet[]>();
-  for (const sheet of [...sheets].sort((a, b) => a.seq - b.seq)) {
-    const key = `${sheet.deviceId}/${sheet.profileId}/${sheet.profileVersion}`;
-    const group = byProfile.get(key) ?? [];
-    group.push(sheet);
-    byProfile.set(key, group);
-  }
-  return [...byProfile.values()].flatMap((group) =>
-    Array.from({ length: Math.ceil(group.length / SHEETS_PER_REQUEST) }, (_, i) =>
-      group.slice(i * SHEETS_PER_REQUEST, (i + 1) * SHEETS_PER_REQUEST),
-    ),
-  );
-}
-
-function base64urlToBytes(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

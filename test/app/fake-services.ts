@@ -74,5 +74,18 @@ export class FakeServices implements KioskServices {
     syncNow: async () => {
       this.syncs++;
     },
+    buildQrExport: async () => {
+      if (!this.registeredWith) throw new Error('Máy chưa đăng ký với cơ quan thu phiếu.');
+      const frames = ['KS1/0A0B0C0D/1/3/AAA', 'KS1/0A0B0C0D/2/3/BBB', 'KS1/0A0B0C0D/3/3/CCC'];
+      return {
+        frames,
+        sheetCount: this.sheets.length,
+        sheets: this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq })),
+      };
+    },
+    confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
+      this.confirmed.push(...sheets.map((s) => s.seq));
+    },
   };
+  confirmed: number[] = [];
 }

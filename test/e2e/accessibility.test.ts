@@ -92,6 +92,9 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await kiosk.button('Gửi dữ liệu').click();
     await kiosk.button('Đăng ký máy').waitFor();
     seen.collector = await violations(page);
+    await kiosk.button('Xuất mã QR').click();
+    await kiosk.button('Tạo mã QR').waitFor();
+    seen.qrExport = await violations(page);
     await kiosk.button('Dữ liệu cá nhân').click();
     await page.getByRole('heading', { name: 'Dữ liệu cá nhân' }).waitFor();
     seen.personalData = await violations(page);
@@ -105,6 +108,7 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
       dashboard: [],
       settings: [],
       collector: [],
+      qrExport: [],
       personalData: [],
       unlock: [],
     });

@@ -7,6 +7,7 @@ import { CollectorPanel } from './collector-panel/index.tsx';
 import { Dashboard } from './dashboard/index.tsx';
 import { PersonalData } from './personal-data/index.tsx';
 import { PinGate } from './pin-gate/index.tsx';
+import { QrExportPanel } from './qr-export-panel/index.tsx';
 import { SettingsForm } from './settings-form/index.tsx';
 import './style.css';
 
@@ -19,11 +20,12 @@ interface Props {
   updateWaiting?: boolean;
 }
 
-type Tab = 'overview' | 'settings' | 'collector' | 'personal';
+type Tab = 'overview' | 'settings' | 'collector' | 'qr' | 'personal';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'overview', label: 'Tổng quan' },
   { id: 'settings', label: 'Cài đặt' },
   { id: 'collector', label: 'Gửi dữ liệu' },
+  { id: 'qr', label: 'Xuất mã QR' },
   { id: 'personal', label: 'Dữ liệu cá nhân' },
 ];
 
@@ -78,6 +80,7 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
       )}
       {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
       {tab === 'collector' && <CollectorPanel services={services} />}
+      {tab === 'qr' && <QrExportPanel services={services} period={loaded.settings.period} />}
       {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
     </main>
   );

@@ -246,3 +246,49 @@ describe('admin link to the collecting office', () => {
     await waitFor(() => expect(services.syncs).toBe(1));
   });
 });
+
+describe('admin QR export', () => {
+  async function openExport(services: FakeServices) {
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Xuất mã QR' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạo mã QR' }));
+  }
+
+  it('says what to do when the kiosk is not registered yet', async () => {
+    await openExport(new FakeServices());
+    expect((await screen.findByRole('alert')).textContent).toContain('chưa đăng ký');
+  });
+
+  it('shows the frames one at a time, steppable by hand', async () => {
+    const services = new FakeServices();
+    services.registeredWith = 'https://thuphieu.example.vn';
+    services.sheets = [sheet(1, ALL('tot'))];
+    await openExport(services);
+    expect((await screen.findByText('Khung 1/3')).textContent).toBe('Khung 1/3');
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: 'Mã QR khung 1' }).innerHTML).toContain('<svg'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Khung sau' }));
+    expect(screen.getByText('Khung 2/3')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Chạy tiếp' })).toBeTruthy();
+  });
+
+  it('marks the exported sheets sent only after the PIN confirms the office has them', async () => {
+    const services = new FakeServices();
+    services.pinValue = '2468';
+    services.registeredWith = 'https://thuphieu.example.vn';
+    services.sheets = [sheet(1, ALL('tot')), sheet(2, ALL('kha'))];
+    await openExport(services);
+    const pin = await screen.findByLabelText('Mã PIN để xác nhận đã thu');
+    fireEvent.input(pin, { target: { value: '1111' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận đã thu' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Mã PIN không đúng.');
+    expect(services.confirmed).toEqual([]);
+    fireEvent.input(screen.getByLabelText('Mã PIN để xác nhận đã thu'), {
+      target: { value: '2468' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận đã thu' }));
+    expect(await screen.findByText(/Đã đánh dấu 2 phiếu là đã gửi/)).toBeTruthy();
+    expect(services.confirmed).toEqual([1, 2]);
+  });
+});

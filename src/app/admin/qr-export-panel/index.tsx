@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../../core/format.ts';
+import { formatPeriod } from '../../../core/period.ts';
+import type { Period } from '../../../core/settings.ts';
+import type { QrExport } from '../../../transport/qr-export.ts';
+import { frameToSvg } from '../../../transport/qr-frame-image.ts';
+import type { KioskServices } from '../../services.ts';
+import './style.css';
+
+const FRAME_MS = 1500;
+
+interface Props {
+  services: KioskServices;
+  period: Period;
+}
+
+/** Export as a carousel of QR frames for a phone or laptop camera; "Đã thu" marks them sent. */
+export function QrExportPanel({ services, period }: Props) {
+  const [scope, setScope] = useState<'unsent' | 'period'>('unsent');
+  const [built, setBuilt] = useState<QrExport | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+
+  const build = async () => {
+    setError('');
+    setDone('');
+    try {
+      setBuilt(
+        await services.collector.buildQrExport(
+          scope === 'unsent' ? { kind: 'unsent' } : { kind: 'period', period },
+        ),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="qr-title">
+      <h1 id="qr-title">Xuất mã QR cho cơ quan thu phiếu</h1>
+      <fieldset>
+        <legend>Phiếu cần xuất</legend>
+        <label class="inline">
+          <input
+            type="radio"
+            name="qr-scope"
+            checked={scope === 'unsent'}
+            onChange={() => setScope('unsent')}
+          />
+          Các phiếu chưa gửi
+        </label>
+        <label class="inline">
+          <input
+            type="radio"
+            name="qr-scope"
+            checked={scope === 'period'}
+            onChange={() => setScope('period')}
+          />
+          Các phiếu trong kỳ khảo sát ({formatPeriod(period)})
+        </label>
+      </fieldset>
+      <button type="button" class="btn btn-primary" onClick={build}>
+        Tạo mã QR
+      </button>
+      {error && (
+        <p role="alert" class="admin-error">
+          {error}
+        </p>
+      )}
+      {built && built.frames.length === 0 && (
+        <p class="admin-notice">Không có phiếu nào để xuất.</p>
+      )}
+      {built && built.frames.length > 0 && (
+        <>
+          <p>
+            {formatCount(built.sheetCount)} phiếu trong {formatCount(built.frames.length)} mã QR.
+            Cán bộ thu phiếu quét lần lượt; mã nào thiếu, máy quét sẽ báo để quét lại.
+          </p>
+          <FrameCarousel frames={built.frames} />
+          <ConfirmReceived
+            services={services}
+            onConfirmed={async () => {
+              await services.collector.confirmExported(built.sheets);
+              setDone(
+                `Đã đánh dấu ${formatCount(built.sheetCount)} phiếu là đã gửi. Phiếu vẫn được giữ trên máy.`,
+              );
+              setBuilt(undefined);
+            }}
+          />
+        </>
+      )}
+      {done && (
+        <p role="status" class="admin-ok">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FrameCarousel({ frames }: { frames: string[] }) {
+  const [index, setIndex] = useState(0);
+  const [playing, setPlaying] = useState(true);
+  const [svg, setSvg] = useState('');
+  const frame = frames[index] ?? '';
+  useEffect(() => {
+    frameToSvg(frame).then(setSvg);
+  }, [frame]);
+  useEffect(() => {
+    if (!playing || frames.length < 2) return;
+    const timer = setTimeout(() => setIndex((i) => (i + 1) % frames.length), FRAME_MS);
+    return () => clearTimeout(timer);
+  }, [playing, index, frames.length]);
+  const step = (by: number) => {
+    setPlaying(false);
+    setIndex((i) => (i + by + frames.length) % frames.length);
+  };
+  return (
+    <div class="qr-carousel">
+      {/* The SVG comes from the qrcode library for our own frame text. */}
+      <div
+        class="qr-frame"
+        role="img"
+        aria-label={`Mã QR khung ${index + 1}`}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
+      <p class="qr-position" aria-live="polite">
+        Khung {index + 1}/{frames.length}
+      </p>
+      <div class="qr-controls">
+        <button type="button" class="btn" onClick={() => step(-1)}>
+          Khung trước
+        </button>
+        <button type="button" class="btn" onClick={() => setPlaying(!playing)}>
+          {playing ? 'Tạm dừng' : 'Chạy tiếp'}
+        </button>
+        <button type="button" class="btn" onClick={() => step(1)}>
+          Khung sau
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ConfirmReceived({
+  services,
+  onConfirmed,
+}: {
+  services: KioskServices;
+  onConfirmed: () => Promise<void>;
+}) {
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState('');
+  const confirm = async (e: Event) => {
+    e.preventDefault();
+    const check = await services.pin.verify(pin);
+    setPin('');
+    if (check.ok) await onConfirmed();
+    else
+      setError(
+        check.reason === 'locked'
+          ? 'Đã nhập sai quá nhiều lần; máy đang tạm khóa.'
+          : 'Mã PIN không đúng.',
+      );
+  };
+  return (
+    <form onSubmit={confirm} class="qr-confirm">
+      <h2>Cơ quan thu phiếu đã nhận đủ?</h2>
+      <label>
+        <span>Mã PIN để xác nhận đã thu</span>
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onInput={(e) => setPin(e.currentTarget.value)}
+        />
+      </label>
+      {error && (
+        <p role="alert" class="admin-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="btn btn-primary">
+        Xác nhận đã thu
+      </button>
+    </form>
+  );
+}

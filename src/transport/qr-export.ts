@@ -1,0 +1,62 @@
+import { encodeBatch } from '../core/codec/batch.ts';
+import { batchIdOf, DEFAULT_FRAME_CHARS, toFrames } from '../core/codec/frames.ts';
+import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
+import { inPeriod } from '../core/period.ts';
+import type { Period } from '../core/settings.ts';
+import type { KioskDb, StoredSheet } from '../storage/db.ts';
+import { loadCredentials } from '../storage/outbox.ts';
+import { listSheets } from '../storage/sheets.ts';
+import { base64urlToBytes, batchesOf } from './batching.ts';
+
+/** Which sheets a QR export carries. */
+export type ExportScope = { kind: 'unsent' } | { kind: 'period'; period: Period };
+
+export interface QrExport {
+  /** Every frame of every batch, in order; the reader takes them in any order. */
+  frames: string[];
+  sheetCount: number;
+  /** What to mark sent once the office confirms it has them. */
+  sheets: { deviceId: string; seq: number }[];
+}
+
+export const NOT_REGISTERED =
+  'Máy chưa đăng ký với cơ quan thu phiếu nên chưa ký được dữ liệu. Vui lòng đăng ký ở mục Gửi dữ liệu.';
+
+/** Builds the QR frames of an export, sealed with the kiosk's key (personal data left out). */
+export async function buildQrExport(
+  db: KioskDb,
+  subtle: SubtleLike,
+  communeCode: string,
+  scope: ExportScope,
+  frameChars = DEFAULT_FRAME_CHARS,
+): Promise<QrExport> {
+  const credentials = await loadCredentials(db);
+  if (!credentials) throw new Error(NOT_REGISTERED);
+  const key = base64urlToBytes(credentials.key);
+  const chosen = (await listSheets(db)).filter((s: StoredSheet) =>
+    scope.kind === 'unsent' ? s.sentAt === undefined : inPeriod(s.createdAt, scope.period),
+  );
+  const frames: string[] = [];
+  for (const batch of batchesOf(chosen)) {
+    const first = batch[0];
+    if (!first) continue;
+    const sealed = await sealBatch(
+      subtle,
+      key,
+      encodeBatch({
+        deviceId: first.deviceId,
+        communeCode,
+        profileId: first.profileId,
+        profileVersion: first.profileVersion,
+        includesPersonalData: false,
+        sheets: batch.map(({ sentAt: _sentAt, ...sheet }) => sheet),
+      }),
+    );
+    frames.push(...toFrames(sealed, batchIdOf(sealed), frameChars));
+  }
+  return {
+    frames,
+    sheetCount: chosen.length,
+    sheets: chosen.map((s) => ({ deviceId: s.deviceId, seq: s.seq })),
+  };
+}
