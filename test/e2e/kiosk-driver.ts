@@ -59,4 +59,23 @@ export class KioskDriver {
     const table = this.page.getByRole('table', { name: 'Kết quả theo mẫu phiếu' });
     return table.getByRole('row', { name: rowName }).getByRole('cell').allInnerTexts();
   }
+
+  /** Admin set-up of a new kiosk: commune in settings, then registration with the office's token. */
+  async setUpAndRegister(
+    adminToken: string,
+    communeName = 'Xã Tứ Kỳ',
+    communeCode = '10507',
+  ): Promise<void> {
+    await this.openAdmin();
+    await this.button('Cài đặt').click();
+    await this.page.getByLabel('Tên xã, phường').fill(communeName);
+    await this.page.getByLabel('Mã xã, phường (chữ số)').fill(communeCode);
+    await this.button('Lưu cài đặt').click();
+    await this.page.getByText('Đã lưu cài đặt').waitFor();
+    await this.button('Gửi dữ liệu').click();
+    await this.page.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(adminToken);
+    await this.button('Đăng ký máy').click();
+    await this.page.getByText(/Máy đã đăng ký với/).waitFor();
+    await this.button('Về màn hình khảo sát').click();
+  }
 }

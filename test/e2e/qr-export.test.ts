@@ -29,17 +29,7 @@ describe('QR export from the kiosk screen, in real Chromium', () => {
       await page.setViewportSize({ width: 1280, height: 1400 });
       await page.goto(collector.url);
       const kiosk = new KioskDriver(page);
-      await kiosk.openAdmin();
-      await kiosk.button('Cài đặt').click();
-      await page.getByLabel('Tên xã, phường').fill('Xã Tứ Kỳ');
-      await page.getByLabel('Mã xã, phường (chữ số)').fill('10507');
-      await kiosk.button('Lưu cài đặt').click();
-      await page.getByText('Đã lưu cài đặt').waitFor();
-      await kiosk.button('Gửi dữ liệu').click();
-      await page.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-      await kiosk.button('Đăng ký máy').click();
-      await page.getByText(/Máy đã đăng ký với/).waitFor();
-      await kiosk.button('Về màn hình khảo sát').click();
+      await kiosk.setUpAndRegister(collector.adminToken);
 
       // Sheets taken with the network unplugged, so HTTP sync cannot deliver them first.
       await context.setOffline(true);

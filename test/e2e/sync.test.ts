@@ -22,17 +22,7 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       const kiosk = new KioskDriver(page);
 
       // Set up the kiosk: commune, then registration with the office's token.
-      await kiosk.openAdmin();
-      await kiosk.button('Cài đặt').click();
-      await page.getByLabel('Tên xã, phường').fill('Xã Tứ Kỳ');
-      await page.getByLabel('Mã xã, phường (chữ số)').fill('10507');
-      await kiosk.button('Lưu cài đặt').click();
-      await page.getByText('Đã lưu cài đặt').waitFor();
-      await kiosk.button('Gửi dữ liệu').click();
-      await page.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-      await kiosk.button('Đăng ký máy').click();
-      await page.getByText(/Máy đã đăng ký với/).waitFor();
-      await kiosk.button('Về màn hình khảo sát').click();
+      await kiosk.setUpAndRegister(collector.adminToken);
 
       // A day with no network: 30 sheets (15 of 10 points, 15 of 5).
       await context.setOffline(true);

@@ -1,6 +1,7 @@
 import { sheetFingerprint } from '../../core/identity.ts';
 import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
+import type { CommuneRecord, KioskRecord } from './store.ts';
 
 /** A sheet as one row of the `sheets` table. */
 export interface SheetRow {
@@ -79,5 +80,34 @@ export function groupOf(row: Record<string, unknown>): SheetGroup {
     answers: String(row.answers).split(','),
     flagged: row.flagged === true || Number(row.flagged) === 1,
     count: Number(row.n),
+  };
+}
+
+/** A `kiosks` row (either engine) as a KioskRecord. */
+export function kioskOf(row: Record<string, unknown>): KioskRecord {
+  return {
+    deviceId: String(row.device_id),
+    communeCode: String(row.commune_code),
+    communeName: String(row.commune_name),
+    label: String(row.label),
+    key: new Uint8Array(Buffer.from(String(row.hmac_key), 'base64')),
+    registeredAt: Number(row.registered_at),
+  };
+}
+
+/** The per-commune counts both engines run. */
+export const COMMUNES_SQL = `
+  SELECT k.commune_code, MAX(k.commune_name) AS commune_name, COUNT(s.seq) AS sheet_count,
+         MAX(s.received_at) AS last_received_at
+  FROM kiosks k LEFT JOIN sheets s ON s.device_id = k.device_id
+  GROUP BY k.commune_code ORDER BY k.commune_code`;
+
+/** One row of COMMUNES_SQL as a CommuneRecord. */
+export function communeOf(row: Record<string, unknown>): CommuneRecord {
+  return {
+    communeCode: String(row.commune_code),
+    communeName: String(row.commune_name),
+    sheetCount: Number(row.sheet_count),
+    lastReceivedAt: row.last_received_at === null ? null : Number(row.last_received_at),
   };
 }

@@ -1,6 +1,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { Sheet } from '../../core/sheet.ts';
-import { groupOf, rowOf, SHEET_GROUPS_SQL, type SheetRow, sheetOf } from './rows.ts';
+import {
+  COMMUNES_SQL,
+  communeOf,
+  groupOf,
+  kioskOf,
+  rowOf,
+  SHEET_GROUPS_SQL,
+  type SheetRow,
+  sheetOf,
+} from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import type { CollectorStore, CommuneRecord, IngestOutcome, KioskRecord } from './store.ts';
 
@@ -40,18 +49,8 @@ export function openSqliteStore(path: string): CollectorStore {
     },
 
     async findKiosk(deviceId: string) {
-      const row = db.prepare('SELECT * FROM kiosks WHERE device_id = ?').get(deviceId) as
-        | Record<string, string | number>
-        | undefined;
-      if (!row) return undefined;
-      return {
-        deviceId: String(row.device_id),
-        communeCode: String(row.commune_code),
-        communeName: String(row.commune_name),
-        label: String(row.label),
-        key: new Uint8Array(Buffer.from(String(row.hmac_key), 'base64')),
-        registeredAt: Number(row.registered_at),
-      };
+      const row = db.prepare('SELECT * FROM kiosks WHERE device_id = ?').get(deviceId);
+      return row ? kioskOf(row) : undefined;
     },
 
     async ingest(
@@ -88,20 +87,7 @@ export function openSqliteStore(path: string): CollectorStore {
     },
 
     async communes(): Promise<CommuneRecord[]> {
-      const rows = db
-        .prepare(
-          `SELECT k.commune_code, MAX(k.commune_name) AS commune_name, COUNT(s.seq) AS sheet_count,
-                  MAX(s.received_at) AS last_received_at
-           FROM kiosks k LEFT JOIN sheets s ON s.device_id = k.device_id
-           GROUP BY k.commune_code ORDER BY k.commune_code`,
-        )
-        .all() as Record<string, string | number | null>[];
-      return rows.map((r) => ({
-        communeCode: String(r.commune_code),
-        communeName: String(r.commune_name),
-        sheetCount: Number(r.sheet_count),
-        lastReceivedAt: r.last_received_at === null ? null : Number(r.last_received_at),
-      }));
+      return db.prepare(COMMUNES_SQL).all().map(communeOf);
     },
 
     async sheetsOfCommune(communeCode: string) {
