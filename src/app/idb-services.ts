@@ -111,6 +111,14 @@ function collectorLink(db: () => Promise<KioskDb>, now: () => number): Collector
       const deps = await syncDeps();
       return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
     },
+    async exportFile(kind, includePersonalData) {
+      const { buildCsvExport, buildJsonExport } = await import('../transport/file-export.ts');
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      return kind === 'json'
+        ? buildJsonExport(database, crypto.subtle, settings, includePersonalData, now())
+        : buildCsvExport(database, settings, includePersonalData, now());
+    },
     async confirmExported(sheets) {
       const database = await db();
       const byDevice = new Map<string, number[]>();

@@ -68,6 +68,14 @@ export const problemCatalogue = {
     code: '429.1',
     message: 'Máy đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
   },
+  'file.unreadable': {
+    code: '400.7',
+    message: 'Tệp không đọc được (không phải JSON hoặc bị cắt cụt). Không có phiếu nào được nhận.',
+  },
+  'file.invalid': {
+    code: '400.8',
+    message: 'Tệp có dữ liệu không hợp lệ (xem danh sách lỗi). Không có phiếu nào được nhận.',
+  },
 } as const;
 
 export type ProblemKey = keyof typeof problemCatalogue;

@@ -4,12 +4,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
 import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
+import { sheetsFileSchema, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
 import type { Log } from './log.ts';
 import { rateLimiter } from './rate-limit.ts';
 import type { CollectorStore } from './store/store.ts';
 import { communeSummary } from './summaries.ts';
 
 export const MAX_BATCH_BYTES = 1024 * 1024;
+/** A JSON export of a busy year, with personal data, stays well under this. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface CollectorOptions {
   store: CollectorStore;
@@ -105,6 +108,42 @@ export function collectorApi(options: CollectorOptions): Hono {
         log('batch.refused', { code: error.code, detail: error.detail });
         return problem(c, error.key);
       }
+    },
+  );
+
+  api.post(
+    '/api/v1/imports',
+    bodyLimit({ maxSize: MAX_FILE_BYTES, onError: (c) => problem(c, 'request.too-large') }),
+    async (c) => {
+      if (!isAdmin(c)) return problem(c, 'auth.admin');
+      let json: unknown;
+      try {
+        json = JSON.parse(await c.req.text());
+      } catch {
+        return problem(c, 'file.unreadable');
+      }
+      const parsed = sheetsFileSchema.safeParse(json);
+      if (!parsed.success) {
+        const errors = parsed.error.issues
+          .slice(0, 50)
+          .map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return problem(c, 'file.invalid', { errors });
+      }
+      const file = parsed.data;
+      const kiosk = await store.findKiosk(file.deviceId);
+      if (!kiosk || !(await sheetsFileSignatureHolds(webcrypto.subtle, kiosk.key, file))) {
+        return problem(c, 'batch.bad-signature');
+      }
+      if (kiosk.communeCode !== file.communeCode) return problem(c, 'kiosk.commune-mismatch');
+      const outcome = await store.ingest(kiosk.communeCode, file.sheets, now());
+      if (!outcome.ok) return problem(c, 'sheet.conflict', { conflicts: outcome.conflicts });
+      log('file.imported', { deviceId: file.deviceId, received: outcome.received.length });
+      return c.json({
+        deviceId: file.deviceId,
+        received: outcome.received,
+        duplicates: outcome.duplicates,
+        serverTime: now(),
+      });
     },
   );
 

@@ -83,9 +83,14 @@ export class FakeServices implements KioskServices {
         sheets: this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq })),
       };
     },
+    exportFile: async (kind: 'json' | 'csv', includePersonalData: boolean) => {
+      this.exports.push(`${kind}:${includePersonalData}`);
+      return { fileName: `khao-sat.${kind}`, mimeType: 'text/plain', text: 'x' };
+    },
     confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
       this.confirmed.push(...sheets.map((s) => s.seq));
     },
   };
   confirmed: number[] = [];
+  exports: string[] = [];
 }

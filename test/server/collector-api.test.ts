@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
+import { SHEETS_FILE_FORMAT, signSheetsFile } from '../../src/core/sheets-file.ts';
 import { collectorApi, MAX_BATCH_BYTES } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
@@ -222,6 +223,73 @@ describe.each(stores)('collector on %s', (_name, open) => {
         limited.request('/api/v1/batches', { method: 'POST', body: new Uint8Array(4) });
       const statuses = [(await send()).status, (await send()).status, (await send()).status];
       expect(statuses[2]).toBe(429);
+    });
+  });
+
+  describe('JSON file import', () => {
+    async function signedFile(key: Uint8Array, sheets: Sheet[]) {
+      return signSheetsFile(webcrypto.subtle, key, {
+        format: SHEETS_FILE_FORMAT,
+        version: 1,
+        exportedAt: Date.UTC(2026, 10, 28),
+        deviceId: DEVICE,
+        communeCode: '10507',
+        communeName: 'Xã Tứ Kỳ',
+        includesPersonalData: false,
+        sheets,
+      });
+    }
+    const importing = (body: string) =>
+      api.request('/api/v1/imports', { method: 'POST', headers: admin, body });
+    const codeOf = async (response: Response) => ((await response.json()) as { code: string }).code;
+
+    it('imports a signed file whole, and the same file again changes nothing', async () => {
+      const key = await register();
+      const file = JSON.stringify(await signedFile(key, syntheticWeek(12, 4, DEVICE)));
+      const first = await importing(file);
+      expect(first.status).toBe(200);
+      expect(((await first.json()) as { received: number[] }).received).toHaveLength(12);
+      expect(await (await importing(file)).json()).toMatchObject({
+        received: [],
+        duplicates: expect.any(Array),
+      });
+      expect(await storedCount()).toBe(12);
+    });
+
+    it('refuses a truncated file, an invalid one with its error list, and an edited one; nothing is stored', async () => {
+      const key = await register();
+      const file = await signedFile(key, syntheticWeek(5, 4, DEVICE));
+      const text = JSON.stringify(file);
+      expect(await codeOf(await importing(text.slice(0, text.length / 2)))).toBe('400.7');
+
+      const invalid = await importing(
+        JSON.stringify({ ...file, sheets: [{ ...file.sheets[0], answers: [] }] }),
+      );
+      expect(invalid.status).toBe(400);
+      const body = (await invalid.json()) as { code: string; errors: { path: string }[] };
+      expect(body.code).toBe('400.8');
+      expect(body.errors.map((e) => e.path)).toContain('sheets.0.answers');
+
+      const edited = {
+        ...file,
+        sheets: file.sheets.map((s) => ({ ...s, answers: ['tot', 'tot', 'tot', 'tot', 'tot'] })),
+      };
+      expect(await codeOf(await importing(JSON.stringify(edited)))).toBe('401.1');
+      expect(await storedCount()).toBe(0);
+    });
+
+    it('refuses a file holding another kiosk’s sheets', async () => {
+      const key = await register();
+      const foreign = syntheticWeek(2, 4, 'bbbbbbbbbbbbbbbb');
+      const file = await signedFile(key, syntheticWeek(2, 4, DEVICE)).catch(() => undefined);
+      const mixed = { ...file, sheets: [...(file?.sheets ?? []), ...foreign] };
+      expect(await codeOf(await importing(JSON.stringify(mixed)))).toBe('400.8');
+      expect(await storedCount()).toBe(0);
+    });
+
+    it('needs the admin token', async () => {
+      const response = await api.request('/api/v1/imports', { method: 'POST', body: '{}' });
+      expect(response.status).toBe(401);
     });
   });
 

@@ -30,7 +30,8 @@ async function hashOf(subtle: SubtleLike, data: Uint8Array): Promise<Uint8Array>
   return new Uint8Array(await subtle.digest('SHA-256', own(data))).slice(0, HASH_BYTES);
 }
 
-async function signatureOf(
+/** The first 16 bytes of HMAC-SHA-256 with the kiosk's key. */
+export async function signatureOf(
   subtle: SubtleLike,
   key: Uint8Array,
   data: Uint8Array,

@@ -292,3 +292,22 @@ describe('admin QR export', () => {
     expect(services.confirmed).toEqual([1, 2]);
   });
 });
+
+describe('admin file export', () => {
+  it('downloads JSON or CSV, with personal data only when ticked', async () => {
+    const services = new FakeServices();
+    const created: string[] = [];
+    URL.createObjectURL = () => {
+      created.push('blob');
+      return 'blob:x';
+    };
+    URL.revokeObjectURL = () => {};
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tải tệp CSV (Excel)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Kèm dữ liệu cá nhân/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tải tệp JSON (nhập lại được)' }));
+    await waitFor(() => expect(services.exports).toEqual(['csv:false', 'json:true']));
+    expect(created).toHaveLength(2);
+  });
+});

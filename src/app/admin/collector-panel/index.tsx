@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
 import type { CollectorStatus, KioskServices } from '../../services.ts';
+import { FileExport } from '../file-export/index.tsx';
 
 const SKEW_WORTH_SAYING_MS = 2 * 60_000;
 
@@ -106,6 +107,7 @@ export function CollectorPanel({ services }: { services: KioskServices }) {
           Gửi ngay
         </button>
       )}
+      <FileExport services={services} />
     </section>
   );
 }

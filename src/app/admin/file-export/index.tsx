@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import type { KioskServices } from '../../services.ts';
+
+/** Downloads every sheet as a signed JSON file or a CSV for Excel. */
+export function FileExport({ services }: { services: KioskServices }) {
+  const [includePersonalData, setIncludePersonalData] = useState(false);
+  const [error, setError] = useState('');
+  const download = async (kind: 'json' | 'csv') => {
+    setError('');
+    try {
+      const file = await services.collector.exportFile(kind, includePersonalData);
+      const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+      const link = Object.assign(document.createElement('a'), {
+        href: url,
+        download: file.fileName,
+      });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <section aria-labelledby="file-export-title">
+      <h2 id="file-export-title">Tải tệp dữ liệu</h2>
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={includePersonalData}
+          onChange={(e) => setIncludePersonalData(e.currentTarget.checked)}
+        />
+        Kèm dữ liệu cá nhân (họ tên, địa chỉ, lý do, góp ý)
+      </label>
+      <div class="admin-bar">
+        <button type="button" class="btn" onClick={() => download('json')}>
+          Tải tệp JSON (nhập lại được)
+        </button>
+        <button type="button" class="btn" onClick={() => download('csv')}>
+          Tải tệp CSV (Excel)
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="admin-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { SubtleLike } from '../core/codec/seal.ts';
+import { sheetsToCsv } from '../core/csv.ts';
+import { vnDay } from '../core/period.ts';
+import { defaultProfile, findProfile } from '../core/profile/registry.ts';
+import type { KioskSettings } from '../core/settings.ts';
+import { hasPersonalData, type Sheet } from '../core/sheet.ts';
+import { SHEETS_FILE_FORMAT, signSheetsFile } from '../core/sheets-file.ts';
+import type { KioskDb } from '../storage/db.ts';
+import { ensureDevice } from '../storage/device.ts';
+import { loadCredentials } from '../storage/outbox.ts';
+import { listSheets } from '../storage/sheets.ts';
+import { base64urlToBytes } from './batching.ts';
+import { NOT_REGISTERED } from './qr-export.ts';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** Every stored sheet, without its device-only fields, personal data kept only when asked. */
+async function sheetsForExport(db: KioskDb, includePersonalData: boolean): Promise<Sheet[]> {
+  return (await listSheets(db)).map(({ sentAt: _sentAt, ...sheet }) => {
+    if (includePersonalData || !hasPersonalData(sheet)) return sheet;
+    const { respondent: _r, reasons: _why, suggestion: _s, ...answersOnly } = sheet;
+    return answersOnly;
+  });
+}
+
+const baseName = (settings: KioskSettings, now: number) =>
+  `khao-sat-${settings.communeCode || 'xa'}-${vnDay(now)}`;
+
+/** The lossless JSON file, signed with the kiosk's key (docs/formats.md, "JSON file"). */
+export async function buildJsonExport(
+  db: KioskDb,
+  subtle: SubtleLike,
+  settings: KioskSettings,
+  includePersonalData: boolean,
+  now: number,
+): Promise<ExportedFile> {
+  const credentials = await loadCredentials(db);
+  if (!credentials) throw new Error(NOT_REGISTERED);
+  const device = await ensureDevice(db);
+  const file = await signSheetsFile(subtle, base64urlToBytes(credentials.key), {
+    format: SHEETS_FILE_FORMAT,
+    version: 1,
+    exportedAt: now,
+    deviceId: device.deviceId,
+    communeCode: settings.communeCode,
+    communeName: settings.communeName,
+    includesPersonalData: includePersonalData,
+    sheets: await sheetsForExport(db, includePersonalData),
+  });
+  return {
+    fileName: `${baseName(settings, now)}.json`,
+    mimeType: 'application/json',
+    text: `${JSON.stringify(file, null, 1)}\n`,
+  };
+}
+
+/** The sheets as CSV for Excel (UTF-8 with BOM, formulas defused). */
+export async function buildCsvExport(
+  db: KioskDb,
+  settings: KioskSettings,
+  includePersonalData: boolean,
+  now: number,
+): Promise<ExportedFile> {
+  const profile = findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
+  return {
+    fileName: `${baseName(settings, now)}.csv`,
+    mimeType: 'text/csv;charset=utf-8',
+    text: sheetsToCsv(profile, await sheetsForExport(db, includePersonalData), includePersonalData),
+  };
+}
