@@ -1,20 +1,10 @@
 import type { KioskSettings } from '../core/settings.ts';
 import type { SheetDraft } from '../core/sheet.ts';
 import { type KioskDb, openKioskDb } from '../storage/db.ts';
-import { ensureDevice } from '../storage/device.ts';
-import {
-  loadCredentials,
-  loadSyncStatus,
-  markSent,
-  saveCredentials,
-  unsentSheets,
-} from '../storage/outbox.ts';
 import { readStorageStatus } from '../storage/persistence.ts';
 import { isPinSet, setPin, verifyPin } from '../storage/pin.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
-import type { SyncDeps } from '../transport/http-sync.ts';
-import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
 import type { CollectorLink, KioskServices } from './services.ts';
 
 const COMMIT_MEASURE = 'kiosk:commit-sheet';
@@ -51,80 +41,27 @@ export function createIdbServices(
       verify: async (pin) => verifyPin(await db(), pin, now()),
     },
     storageStatus: () => readStorageStatus(),
-    collector: collectorLink(db, now),
+    collector: lazyCollectorLink(db, now),
   };
 }
 
-/** Registration and HTTP sync over the same database. */
-function collectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
-  // Sync code (codec, seal, deflate) loads after the kiosk is up: it is not in the first download.
-  let scheduler: Promise<ReturnType<typeof startSyncScheduler>> | undefined;
-  const schedule = () => {
-    scheduler ??= import('../transport/sync-scheduler.ts').then((m) =>
-      m.startSyncScheduler(syncDeps),
-    );
-    return scheduler;
-  };
-  const syncDeps = async (): Promise<SyncDeps> => {
-    const database = await db();
-    const { settings } = await loadSettings(database, now());
-    return {
-      db: database,
-      fetch: (input, init) => fetch(input, init),
-      subtle: crypto.subtle,
-      communeCode: settings.communeCode,
-      now,
-    };
+/**
+ * The collector link loads on first use (after the kiosk is up): registration, sync,
+ * codec and exports are not part of the kiosk's first download.
+ */
+function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
+  let loaded: Promise<CollectorLink> | undefined;
+  const link = () => {
+    loaded ??= import('./collector-link.ts').then((m) => m.collectorLink(db, now));
+    return loaded;
   };
   return {
-    async status() {
-      const database = await db();
-      const credentials = await loadCredentials(database);
-      return {
-        collectorUrl: credentials?.collectorUrl,
-        deviceId: credentials?.deviceId,
-        unsent: (await unsentSheets(database)).length,
-        sync: await loadSyncStatus(database),
-      };
-    },
-    async register(collectorUrl, adminToken) {
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
-      const device = await ensureDevice(database);
-      const { registerKiosk } = await import('../transport/registration.ts');
-      const credentials = await registerKiosk(collectorUrl, adminToken, {
-        deviceId: device.deviceId,
-        communeCode: settings.communeCode,
-        communeName: settings.communeName,
-        label: settings.kioskLabel,
-      });
-      await saveCredentials(database, { collectorUrl, ...credentials });
-    },
-    startBackgroundSync() {
-      void schedule();
-    },
-    async syncNow() {
-      await (await schedule()).syncNow();
-    },
-    async buildQrExport(scope) {
-      const { buildQrExport } = await import('../transport/qr-export.ts');
-      const deps = await syncDeps();
-      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
-    },
-    async exportFile(kind, includePersonalData) {
-      const { buildCsvExport, buildJsonExport } = await import('../transport/file-export.ts');
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
-      return kind === 'json'
-        ? buildJsonExport(database, crypto.subtle, settings, includePersonalData, now())
-        : buildCsvExport(database, settings, includePersonalData, now());
-    },
-    async confirmExported(sheets) {
-      const database = await db();
-      const byDevice = new Map<string, number[]>();
-      for (const { deviceId, seq } of sheets)
-        byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), seq]);
-      for (const [deviceId, seqs] of byDevice) await markSent(database, deviceId, seqs, now());
-    },
+    status: async () => (await link()).status(),
+    register: async (url, token) => (await link()).register(url, token),
+    startBackgroundSync: () => void link().then((l) => l.startBackgroundSync()),
+    syncNow: async () => (await link()).syncNow(),
+    buildQrExport: async (scope) => (await link()).buildQrExport(scope),
+    confirmExported: async (sheets) => (await link()).confirmExported(sheets),
+    exportFile: async (kind, personal) => (await link()).exportFile(kind, personal),
   };
 }

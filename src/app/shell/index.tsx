@@ -4,18 +4,21 @@ import { defaultProfile, findProfile } from '../../core/profile/registry.ts';
 import type { KioskSettings } from '../../core/settings.ts';
 import { requestPersistentStorage } from '../../storage/persistence.ts';
 import type { AdminApp } from '../admin/index.tsx';
+import type { CollectorApp } from '../collector/index.tsx';
 import { KioskApp } from '../kiosk/index.tsx';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import { watchForAppUpdates } from './app-update.ts';
 import { useRoute } from './use-route.ts';
 
 type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
+type CollectorComponent = FunctionComponent<Parameters<typeof CollectorApp>[0]>;
 
 /** The root: loads settings, routes between kiosk and admin, applies updates only at the start screen. */
 export function App({ services }: { services: KioskServices }) {
   const [loaded, setLoaded] = useState<SettingsLoad | undefined>(undefined);
   const [route, go] = useRoute();
   const [Admin, setAdmin] = useState<AdminComponent | undefined>(undefined);
+  const [Collector, setCollector] = useState<CollectorComponent | undefined>(undefined);
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | undefined>(undefined);
   const [onStartScreen, setOnStartScreen] = useState(true);
 
@@ -26,11 +29,14 @@ export function App({ services }: { services: KioskServices }) {
     watchForAppUpdates((apply) => setApplyUpdate(() => apply));
   }, [services]);
 
-  // The admin area is loaded on demand, so it stays out of the kiosk's first download.
+  // The admin and office screens load on demand, so they stay out of the kiosk's first download.
   useEffect(() => {
     if (route === 'admin' && !Admin)
       import('../admin/index.tsx').then((m) => setAdmin(() => m.AdminApp));
-  }, [route, Admin]);
+    if (route === 'collector' && !Collector) {
+      import('../collector/index.tsx').then((m) => setCollector(() => m.CollectorApp));
+    }
+  }, [route, Admin, Collector]);
 
   useEffect(() => {
     if (applyUpdate && onStartScreen && route === 'kiosk') applyUpdate();
@@ -41,6 +47,8 @@ export function App({ services }: { services: KioskServices }) {
   const profile =
     findProfile(loaded.settings.profileId, loaded.settings.profileVersion) ?? defaultProfile;
 
+  if (route === 'collector')
+    return Collector ? <Collector onExit={() => go('kiosk')} /> : <p>Đang tải…</p>;
   if (route === 'admin') {
     return Admin ? (
       <Admin

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = 'kiosk' | 'admin';
+export type Route = 'kiosk' | 'admin' | 'collector';
 
-const routeOf = (hash: string): Route => (hash === '#/admin' ? 'admin' : 'kiosk');
+const routeOf = (hash: string): Route =>
+  hash === '#/admin' ? 'admin' : hash === '#/collector' ? 'collector' : 'kiosk';
 
 /**
- * Hash routing between the kiosk and the admin area. On the kiosk, the browser's Back
+ * Hash routing between the kiosk, its admin area and the collecting office's screen
+ * (`#/collector`, opened by the office on the collector's own address). On the kiosk, the browser's Back
  * button is held in place so nobody leaves the survey without the admin PIN.
  */
 export function useRoute(): [Route, (route: Route) => void] {
@@ -26,7 +28,7 @@ export function useRoute(): [Route, (route: Route) => void] {
     return () => window.removeEventListener('popstate', holdOn);
   }, [route]);
   const go = (next: Route) => {
-    window.location.hash = next === 'admin' ? '#/admin' : '#/';
+    window.location.hash = next === 'kiosk' ? '#/' : `#/${next}`;
   };
   return [route, go];
 }

@@ -1,0 +1,87 @@
+import type { KioskDb } from '../storage/db.ts';
+import { ensureDevice } from '../storage/device.ts';
+import {
+  loadCredentials,
+  loadSyncStatus,
+  markSent,
+  saveCredentials,
+  unsentSheets,
+} from '../storage/outbox.ts';
+import { loadSettings } from '../storage/settings-store.ts';
+import type { SyncDeps } from '../transport/http-sync.ts';
+import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
+import type { CollectorLink } from './services.ts';
+
+/** Registration and HTTP sync over the same database. */
+export function collectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
+  // Sync code (codec, seal, deflate) loads after the kiosk is up: it is not in the first download.
+  let scheduler: Promise<ReturnType<typeof startSyncScheduler>> | undefined;
+  const schedule = () => {
+    scheduler ??= import('../transport/sync-scheduler.ts').then((m) =>
+      m.startSyncScheduler(syncDeps),
+    );
+    return scheduler;
+  };
+  const syncDeps = async (): Promise<SyncDeps> => {
+    const database = await db();
+    const { settings } = await loadSettings(database, now());
+    return {
+      db: database,
+      fetch: (input, init) => fetch(input, init),
+      subtle: crypto.subtle,
+      communeCode: settings.communeCode,
+      now,
+    };
+  };
+  return {
+    async status() {
+      const database = await db();
+      const credentials = await loadCredentials(database);
+      return {
+        collectorUrl: credentials?.collectorUrl,
+        deviceId: credentials?.deviceId,
+        unsent: (await unsentSheets(database)).length,
+        sync: await loadSyncStatus(database),
+      };
+    },
+    async register(collectorUrl, adminToken) {
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      const device = await ensureDevice(database);
+      const { registerKiosk } = await import('../transport/registration.ts');
+      const credentials = await registerKiosk(collectorUrl, adminToken, {
+        deviceId: device.deviceId,
+        communeCode: settings.communeCode,
+        communeName: settings.communeName,
+        label: settings.kioskLabel,
+      });
+      await saveCredentials(database, { collectorUrl, ...credentials });
+    },
+    startBackgroundSync() {
+      void schedule();
+    },
+    async syncNow() {
+      await (await schedule()).syncNow();
+    },
+    async buildQrExport(scope) {
+      const { buildQrExport } = await import('../transport/qr-export.ts');
+      const deps = await syncDeps();
+      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
+    },
+    async exportFile(kind, includePersonalData) {
+      const { buildCsvExport, buildJsonExport } = await import('../transport/file-export.ts');
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      return kind === 'json'
+        ? buildJsonExport(database, crypto.subtle, settings, includePersonalData, now())
+        : buildCsvExport(database, settings, includePersonalData, now());
+    },
+    async confirmExported(sheets) {
+      const database = await db();
+      const byDevice = new Map<string, number[]>();
+      for (const { deviceId, seq } of sheets)
+        byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), seq]);
+      for (const [deviceId, seqs] of byDevice) await markSent(database, deviceId, seqs, now());
+    },
+  };
+}

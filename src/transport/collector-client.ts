@@ -1,0 +1,82 @@
+import type { IngestResult } from '../core/api.ts';
+
+/** What the office's screens ask of the collector server (same origin as the PWA). */
+export interface CommuneFigures {
+  communeCode: string;
+  communeName: string;
+  sheetCount: number;
+  lastReceivedAt: number | null;
+  citizen: FormFigures;
+  cadre: FormFigures;
+  sectionA: { display: string; complete: boolean } | null;
+}
+
+interface Exact {
+  num: number;
+  den: number;
+  value: number;
+  display: string;
+}
+
+export interface FormFigures {
+  sheets: number;
+  flagged: number;
+  mean: Exact | null;
+  meanWithoutFlagged: Exact | null;
+  satisfactionRate: Exact | null;
+  distribution: number[][];
+}
+
+/** A refusal from the collector, carrying its Vietnamese sentence and code. */
+export class CollectorRefusal extends Error {
+  readonly code: string;
+  readonly details: unknown;
+  constructor(message: string, code: string, details?: unknown) {
+    super(`${message} (mã ${code})`);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const OFFLINE =
+  'Không kết nối được tới máy chủ thu phiếu. Dữ liệu chưa được gửi; vui lòng thử lại khi có mạng.';
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new Error(OFFLINE);
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    code?: string;
+    message?: string;
+    errors?: unknown;
+  };
+  if (!response.ok)
+    throw new CollectorRefusal(
+      body.message ?? OFFLINE,
+      body.code ?? String(response.status),
+      body.errors,
+    );
+  return body as T;
+}
+
+export const fetchCommunes = (adminToken: string) =>
+  call<CommuneFigures[]>('/api/v1/communes', {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+
+export const deliverBatch = (sealed: Uint8Array) =>
+  call<IngestResult>('/api/v1/batches', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Uint8Array.from(sealed),
+  });
+
+export const importFile = (adminToken: string, text: string) =>
+  call<IngestResult>('/api/v1/imports', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: text,
+  });
