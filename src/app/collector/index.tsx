@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type CommuneFigures, fetchCommunes } from '../../transport/collector-client.ts';
 import '../admin/style.css';
 import '../theme.css';
+import { AlertText } from '../components/alert-text/index.tsx';
 import { CommuneTable } from './commune-table/index.tsx';
 import { FileImport } from './file-import/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
@@ -50,11 +51,7 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
               onInput={(e) => setEntered(e.currentTarget.value)}
             />
           </label>
-          {error && (
-            <p role="alert" class="admin-error">
-              {error}
-            </p>
-          )}
+          <AlertText text={error} />
           <button type="submit" class="btn btn-primary">
             Vào
           </button>
@@ -76,11 +73,7 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
         </button>
       </nav>
       <h1>Tổng hợp kết quả khảo sát</h1>
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
       {communes && <CommuneTable communes={communes} />}
       <FrameReader onDelivered={() => void refresh()} />
       <FileImport adminToken={token} onImported={() => void refresh()} />

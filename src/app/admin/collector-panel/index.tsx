@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
+import { AlertText } from '../../components/alert-text/index.tsx';
 import type { CollectorStatus, KioskServices } from '../../services.ts';
 import { FileExport } from '../file-export/index.tsx';
 
@@ -92,11 +93,7 @@ export function CollectorPanel({ services }: { services: KioskServices }) {
           so với máy chủ. Vui lòng chỉnh lại giờ của máy.
         </p>
       )}
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
       {status.collectorUrl && (
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AlertText } from '../../components/alert-text/index.tsx';
 import type { KioskServices } from '../../services.ts';
 
 /** Downloads every sheet as a signed JSON file or a CSV for Excel. */
@@ -39,11 +40,7 @@ export function FileExport({ services }: { services: KioskServices }) {
           Tải tệp CSV (Excel)
         </button>
       </div>
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
     </section>
   );
 }

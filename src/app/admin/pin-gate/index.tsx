@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '../../../core/format.ts';
+import { AlertText } from '../../components/alert-text/index.tsx';
 import type { PinCheck, PinService } from '../../services.ts';
 
 interface Props {
@@ -48,11 +49,7 @@ function SetPinForm({ pin, onUnlocked }: Pick<Props, 'pin' | 'onUnlocked'>) {
       <p>Mã PIN bảo vệ phần cài đặt và dữ liệu của máy. Giữ mã PIN cẩn thận.</p>
       <PinInput label="Mã PIN mới" value={first} onInput={setFirst} />
       <PinInput label="Nhập lại mã PIN" value={second} onInput={setSecond} />
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
       <button type="submit" class="btn btn-primary">
         Lưu mã PIN
       </button>

@@ -6,6 +6,7 @@ import type { QrExport } from '../../../transport/qr-export.ts';
 import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import type { KioskServices } from '../../services.ts';
 import './style.css';
+import { AlertText } from '../../components/alert-text/index.tsx';
 
 const FRAME_MS = 1500;
 
@@ -62,11 +63,7 @@ export function QrExportPanel({ services, period }: Props) {
       <button type="button" class="btn btn-primary" onClick={build}>
         Tạo mã QR
       </button>
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
       {built && built.frames.length === 0 && (
         <p class="admin-notice">Không có phiếu nào để xuất.</p>
       )}
@@ -176,11 +173,7 @@ function ConfirmReceived({
           onInput={(e) => setPin(e.currentTarget.value)}
         />
       </label>
-      {error && (
-        <p role="alert" class="admin-error">
-          {error}
-        </p>
-      )}
+      <AlertText text={error} />
       <button type="submit" class="btn btn-primary">
         Xác nhận đã thu
       </button>
