@@ -5,6 +5,7 @@ import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
 import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
 import { sheetsFileSchema, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
+import { summariesCsv, summariesXlsx } from './exports.ts';
 import type { Log } from './log.ts';
 import { rateLimiter } from './rate-limit.ts';
 import type { CollectorStore } from './store/store.ts';
@@ -147,16 +148,32 @@ export function collectorApi(options: CollectorOptions): Hono {
     },
   );
 
-  api.get('/api/v1/communes', async (c) => {
-    if (!isAdmin(c)) return problem(c, 'auth.admin');
-    const communes = await store.communes();
-    return c.json(
-      await Promise.all(
-        communes.map(async (commune) =>
-          communeSummary(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
-        ),
+  const summaries = async () =>
+    Promise.all(
+      (await store.communes()).map(async (commune) =>
+        communeSummary(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
       ),
     );
+
+  api.get('/api/v1/communes', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    return c.json(await summaries());
+  });
+
+  api.get('/api/v1/communes.csv', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.csv"');
+    return c.body(summariesCsv(await summaries()), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
+  });
+
+  api.get('/api/v1/communes.xlsx', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.xlsx"');
+    return c.body(Uint8Array.from(await summariesXlsx(await summaries())), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   });
 
   return api;

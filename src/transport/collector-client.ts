@@ -80,3 +80,20 @@ export const importFile = (adminToken: string, text: string) =>
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
     body: text,
   });
+
+/** The per-commune table as a file the office opens in Excel. */
+export async function downloadSummary(adminToken: string, kind: 'xlsx' | 'csv'): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/communes.${kind}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+  } catch {
+    throw new Error(OFFLINE);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new CollectorRefusal(body.message ?? OFFLINE, body.code ?? String(response.status));
+  }
+  return response.blob();
+}

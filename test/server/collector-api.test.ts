@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
@@ -321,6 +322,38 @@ describe.each(stores)('collector on %s', (_name, open) => {
       expect(commune?.citizen.mean.display).toBe('7,5');
       expect(commune?.citizen.satisfactionRate.value).toBe(1);
       expect(commune?.sectionA).toMatchObject({ num: 15, den: 1, complete: true });
+    });
+  });
+
+  describe('Excel exports', () => {
+    it('give the per-commune table as XLSX with numeric cells, and as CSV with a BOM', async () => {
+      const key = await register();
+      const sheets = syntheticWeek(4, 3, DEVICE).map((s) => ({
+        ...s,
+        formId: 'citizen' as const,
+        answers: ['tot', 'tot', 'kha', 'kha', 'trung-binh'],
+        flags: [],
+      }));
+      await post(await sealed(key, sheets));
+      const xlsx = await api.request('/api/v1/communes.xlsx', { headers: admin });
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      const row = workbook.getWorksheet('Tổng hợp')?.getRow(2);
+      expect(row?.getCell(2).value).toBe('Xã Tứ Kỳ');
+      expect(row?.getCell(3).value).toBe(4);
+      expect(row?.getCell(6).value).toBe(6.5); // 2 + 2 + 1 + 1 + 0,5
+      const bytes = new Uint8Array(
+        await (await api.request('/api/v1/communes.csv', { headers: admin })).arrayBuffer(),
+      );
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
+      const csv = new TextDecoder().decode(bytes);
+      expect(csv.startsWith('Mã xã,"Xã, phường",Số phiếu')).toBe(true);
+      expect(csv).toContain(',"6,5",');
+    });
+
+    it('need the admin token', async () => {
+      expect((await api.request('/api/v1/communes.xlsx')).status).toBe(401);
     });
   });
 

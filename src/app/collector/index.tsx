@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type CommuneFigures, fetchCommunes } from '../../transport/collector-client.ts';
+import {
+  type CommuneFigures,
+  downloadSummary,
+  fetchCommunes,
+} from '../../transport/collector-client.ts';
 import '../admin/style.css';
 import '../theme.css';
 import { AlertText } from '../components/alert-text/index.tsx';
@@ -30,6 +34,19 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const save = async (kind: 'xlsx' | 'csv') => {
+    try {
+      const url = URL.createObjectURL(await downloadSummary(token, kind));
+      Object.assign(document.createElement('a'), {
+        href: url,
+        download: `tong-hop-khao-sat.${kind}`,
+      }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   if (!token || (error && !communes)) {
     return (
@@ -67,6 +84,12 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
       <nav class="admin-bar" aria-label="Cơ quan thu phiếu">
         <button type="button" class="btn" onClick={() => void refresh()}>
           Tải lại số liệu
+        </button>
+        <button type="button" class="btn" onClick={() => void save('xlsx')}>
+          Tải bảng Excel
+        </button>
+        <button type="button" class="btn" onClick={() => void save('csv')}>
+          Tải bảng CSV
         </button>
         <button type="button" class="btn admin-exit" onClick={onExit}>
           Về màn hình khảo sát
