@@ -10,6 +10,7 @@ import { AlertText } from '../components/alert-text/index.tsx';
 import { CommuneTable } from './commune-table/index.tsx';
 import { FileImport } from './file-import/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
+import { PrintSummary } from './print-summary/index.tsx';
 
 /**
  * The collecting office's screen: per-commune figures from the collector server, frames
@@ -21,6 +22,7 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
   const [entered, setEntered] = useState('');
   const [communes, setCommunes] = useState<CommuneFigures[] | undefined>(undefined);
   const [error, setError] = useState('');
+  const [printing, setPrinting] = useState(false);
 
   const refresh = useCallback(async () => {
     if (!token) return;
@@ -79,6 +81,13 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
       </main>
     );
   }
+  if (printing && communes) {
+    return (
+      <main>
+        <PrintSummary communes={communes} onClose={() => setPrinting(false)} />
+      </main>
+    );
+  }
   return (
     <main class="admin">
       <nav class="admin-bar" aria-label="Cơ quan thu phiếu">
@@ -90,6 +99,9 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
         </button>
         <button type="button" class="btn" onClick={() => void save('csv')}>
           Tải bảng CSV
+        </button>
+        <button type="button" class="btn" onClick={() => setPrinting(true)} disabled={!communes}>
+          Bản in A4
         </button>
         <button type="button" class="btn admin-exit" onClick={onExit}>
           Về màn hình khảo sát

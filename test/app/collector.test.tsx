@@ -1,0 +1,100 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CollectorApp } from '../../src/app/collector/index.tsx';
+import { formatDateTime } from '../../src/core/format.ts';
+
+const figures = [
+  {
+    communeCode: '10507',
+    communeName: 'Xã Tứ Kỳ',
+    sheetCount: 3,
+    lastReceivedAt: Date.UTC(2026, 10, 27, 2),
+    citizen: {
+      sheets: 3,
+      flagged: 1,
+      mean: { num: 35, den: 6, value: 5.83, display: '5,83' },
+      meanWithoutFlagged: null,
+      satisfactionRate: { num: 2, den: 3, value: 0.67, display: '66,7%' },
+      distribution: [],
+    },
+    cadre: {
+      sheets: 0,
+      flagged: 0,
+      mean: null,
+      meanWithoutFlagged: null,
+      satisfactionRate: null,
+      distribution: [],
+    },
+    sectionA: { display: '5,83', complete: false },
+  },
+];
+
+afterEach(() => vi.unstubAllGlobals());
+
+function stubServer(status = 200) {
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(
+        JSON.stringify(
+          status === 200
+            ? figures
+            : { code: '401.2', message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.' },
+        ),
+        { status },
+      ),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+async function enter(token: string) {
+  render(<CollectorApp onExit={() => {}} />);
+  fireEvent.input(screen.getByLabelText('Mã quản trị của cơ quan thu phiếu'), {
+    target: { value: token },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Vào' }));
+}
+
+describe('collecting office screen', () => {
+  it('shows each commune’s figures with the admin token sent to the server', async () => {
+    const fetchMock = stubServer();
+    await enter('office-token');
+    const row = within(
+      await screen.findByRole('table', { name: 'Kết quả theo xã, phường' }),
+    ).getByRole('row', {
+      name: /Xã Tứ Kỳ/,
+    });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      '3',
+      formatDateTime(Date.UTC(2026, 10, 27, 2)),
+      '5,83',
+      '—',
+      '5,83 (chưa đủ)',
+      '66,7%',
+      '1',
+    ]);
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/communes', {
+      headers: { authorization: 'Bearer office-token' },
+    });
+  });
+
+  it('says why a wrong token is refused', async () => {
+    stubServer(401);
+    await enter('sai');
+    expect((await screen.findByRole('alert')).textContent).toContain('401.2');
+  });
+
+  it('prints the summary as an A4 administrative document', async () => {
+    stubServer();
+    await enter('office-token');
+    await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
+    fireEvent.click(screen.getByRole('button', { name: 'Bản in A4' }));
+    expect(screen.getByRole('heading', { name: 'Bảng tổng hợp kết quả khảo sát' })).toBeTruthy();
+    expect(screen.getByText('Độc lập - Tự do - Hạnh phúc')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /Xã Tứ Kỳ/ }).textContent).toContain('5,83');
+  });
+});
