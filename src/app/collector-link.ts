@@ -69,12 +69,13 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
     },
     async exportFile(kind, includePersonalData) {
-      const { buildCsvExport, buildJsonExport } = await import('../transport/file-export.ts');
+      const files = await import('../transport/file-export.ts');
       const database = await db();
       const { settings } = await loadSettings(database, now());
-      return kind === 'json'
-        ? buildJsonExport(database, crypto.subtle, settings, includePersonalData, now())
-        : buildCsvExport(database, settings, includePersonalData, now());
+      if (kind === 'json')
+        return files.buildJsonExport(database, crypto.subtle, settings, includePersonalData, now());
+      const build = kind === 'csv' ? files.buildCsvExport : files.buildXlsxExport;
+      return build(database, settings, includePersonalData, now());
     },
     async confirmExported(sheets) {
       const database = await db();

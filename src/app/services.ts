@@ -3,7 +3,7 @@ import type { Sheet, SheetDraft } from '../core/sheet.ts';
 import type { SyncStatus } from '../storage/outbox.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
-import type { ExportedFile } from '../transport/file-export.ts';
+import type { ExportedFile, ExportKind } from '../transport/file-export.ts';
 import type { ExportScope, QrExport } from '../transport/qr-export.ts';
 
 export type { PinCheck, StorageStatus };
@@ -40,8 +40,8 @@ export interface CollectorLink {
   buildQrExport(scope: ExportScope): Promise<QrExport>;
   /** The office confirmed it has these sheets: mark them sent (they are kept). */
   confirmExported(sheets: QrExport['sheets']): Promise<void>;
-  /** Every sheet as a file: signed JSON (re-importable at the collector) or CSV for Excel. */
-  exportFile(kind: 'json' | 'csv', includePersonalData: boolean): Promise<ExportedFile>;
+  /** Every sheet as a file: signed JSON (re-importable at the collector), CSV or an Excel workbook. */
+  exportFile(kind: ExportKind, includePersonalData: boolean): Promise<ExportedFile>;
 }
 
 export interface CollectorStatus {

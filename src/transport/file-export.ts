@@ -4,6 +4,7 @@ import { vnDay } from '../core/period.ts';
 import { defaultProfile, findProfile } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
 import { hasPersonalData, type Sheet } from '../core/sheet.ts';
+import { sheetTable } from '../core/sheet-table.ts';
 import { SHEETS_FILE_FORMAT, signSheetsFile } from '../core/sheets-file.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
@@ -15,8 +16,11 @@ import { NOT_REGISTERED } from './qr-export.ts';
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
-  text: string;
+  /** Text for JSON and CSV, bytes for XLSX. */
+  body: string | Uint8Array<ArrayBuffer>;
 }
+
+export type ExportKind = 'json' | 'csv' | 'xlsx';
 
 /** Every stored sheet, without its device-only fields, personal data kept only when asked. */
 async function sheetsForExport(db: KioskDb, includePersonalData: boolean): Promise<Sheet[]> {
@@ -54,7 +58,7 @@ export async function buildJsonExport(
   return {
     fileName: `${baseName(settings, now)}.json`,
     mimeType: 'application/json',
-    text: `${JSON.stringify(file, null, 1)}\n`,
+    body: `${JSON.stringify(file, null, 1)}\n`,
   };
 }
 
@@ -65,10 +69,32 @@ export async function buildCsvExport(
   includePersonalData: boolean,
   now: number,
 ): Promise<ExportedFile> {
-  const profile = findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
   return {
     fileName: `${baseName(settings, now)}.csv`,
     mimeType: 'text/csv;charset=utf-8',
-    text: sheetsToCsv(profile, await sheetsForExport(db, includePersonalData), includePersonalData),
+    body: sheetsToCsv(
+      profileOf(settings),
+      await sheetsForExport(db, includePersonalData),
+      includePersonalData,
+    ),
   };
 }
+
+/** The same table as an Excel workbook; exceljs is loaded only when asked for. */
+export async function buildXlsxExport(
+  db: KioskDb,
+  settings: KioskSettings,
+  includePersonalData: boolean,
+  now: number,
+): Promise<ExportedFile> {
+  const { sheetTableXlsx } = await import('./sheets-xlsx.ts');
+  const sheets = await sheetsForExport(db, includePersonalData);
+  return {
+    fileName: `${baseName(settings, now)}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await sheetTableXlsx(sheetTable(profileOf(settings), sheets, includePersonalData)),
+  };
+}
+
+const profileOf = (settings: KioskSettings) =>
+  findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;

@@ -2,6 +2,7 @@ import type { KioskServices, PinCheck } from '../../src/app/services.ts';
 import { defaultSettings } from '../../src/core/default-settings.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
+import type { ExportKind } from '../../src/transport/file-export.ts';
 
 /** An in-memory KioskServices: what the screens see, without IndexedDB. */
 export class FakeServices implements KioskServices {
@@ -83,9 +84,9 @@ export class FakeServices implements KioskServices {
         sheets: this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq })),
       };
     },
-    exportFile: async (kind: 'json' | 'csv', includePersonalData: boolean) => {
+    exportFile: async (kind: ExportKind, includePersonalData: boolean) => {
       this.exports.push(`${kind}:${includePersonalData}`);
-      return { fileName: `khao-sat.${kind}`, mimeType: 'text/plain', text: 'x' };
+      return { fileName: `khao-sat.${kind}`, mimeType: 'text/plain', body: 'x' };
     },
     confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
       this.confirmed.push(...sheets.map((s) => s.seq));

@@ -2,8 +2,11 @@ import { webcrypto } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
+import { defaultProfile } from '../../src/core/profile/registry.ts';
+import { sheetHalfPoints } from '../../src/core/scoring/sheet-score.ts';
 import { defaultTiming } from '../../src/core/settings.ts';
 import { sheetsFileSchema } from '../../src/core/sheets-file.ts';
 import { collectorApi } from '../../src/server/app.ts';
@@ -13,7 +16,12 @@ import type { CollectorStore } from '../../src/server/store/store.ts';
 import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
 import { saveCredentials } from '../../src/storage/outbox.ts';
 import { addSheet } from '../../src/storage/sheets.ts';
-import { buildCsvExport, buildJsonExport } from '../../src/transport/file-export.ts';
+import {
+  buildCsvExport,
+  buildJsonExport,
+  buildXlsxExport,
+  type ExportedFile,
+} from '../../src/transport/file-export.ts';
 import { draftAt, freshDbName } from '../storage/fixtures.ts';
 
 const ADMIN = 'admin-token';
@@ -61,13 +69,13 @@ describe('file export', () => {
   it('writes a signed JSON file that the collector imports losslessly, once', async () => {
     const file = await buildJsonExport(db, webcrypto.subtle, settings, true, now);
     expect(file.fileName).toBe('khao-sat-10507-2026-11-28.json');
-    const parsed = sheetsFileSchema.parse(JSON.parse(file.text));
+    const parsed = sheetsFileSchema.parse(JSON.parse(textOf(file)));
     expect(parsed.sheets.map((s) => s.suggestion)).toEqual(Array(4).fill('Thêm ghế chờ'));
     const post = () =>
       api.request('/api/v1/imports', {
         method: 'POST',
         headers: { authorization: `Bearer ${ADMIN}` },
-        body: file.text,
+        body: textOf(file),
       });
     expect(((await (await post()).json()) as { received: number[] }).received).toEqual([
       1, 2, 3, 4,
@@ -82,8 +90,44 @@ describe('file export', () => {
   it('leaves personal data out of both formats unless asked', async () => {
     const json = await buildJsonExport(db, webcrypto.subtle, settings, false, now);
     const csv = await buildCsvExport(db, settings, false, now);
-    expect(json.text).not.toContain('Thêm ghế chờ');
-    expect(csv.text).not.toContain('Thêm ghế chờ');
-    expect((await buildCsvExport(db, settings, true, now)).text).toContain('Thêm ghế chờ');
+    expect(textOf(json)).not.toContain('Thêm ghế chờ');
+    expect(textOf(csv)).not.toContain('Thêm ghế chờ');
+    expect(textOf(await buildCsvExport(db, settings, true, now))).toContain('Thêm ghế chờ');
+  });
+
+  it('writes an Excel workbook with numeric scores and real dates in Vietnam time', async () => {
+    const file = await buildXlsxExport(db, settings, true, now);
+    expect(file.fileName).toBe('khao-sat-10507-2026-11-28.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesOf(file));
+    const sheet = workbook.getWorksheet('Phiếu khảo sát');
+    if (!sheet) throw new Error('no worksheet');
+    expect(sheet.rowCount).toBe(5);
+    expect(sheet.getRow(1).getCell(9).value).toBe('Điểm');
+    const first = sheet.getRow(2);
+    const stored = await db.getAll('sheets');
+    expect(first.getCell(2).value).toBe(1);
+    expect(typeof first.getCell(9).value).toBe('number');
+    expect(first.getCell(9).value).toBe(
+      sheetHalfPoints(defaultProfile, stored[0]?.answers ?? []) / 2,
+    );
+    // 03:00 UTC is 10:00 in Vietnam; the cell holds that wall-clock time.
+    const time = first.getCell(10).value as Date;
+    expect(time.getUTCHours()).toBe(10);
+    expect(sheet.getColumn(10).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(first.getCell(15).value).toBe('Thêm ghế chờ');
+    const withoutPersonal = await buildXlsxExport(db, settings, false, now);
+    await workbook.xlsx.load(bytesOf(withoutPersonal));
+    expect(workbook.getWorksheet('Phiếu khảo sát')?.getRow(1).cellCount).toBe(11);
   });
 });
+
+function textOf(file: ExportedFile): string {
+  if (typeof file.body !== 'string') throw new Error(`${file.fileName} is not text`);
+  return file.body;
+}
+
+function bytesOf(file: ExportedFile): ArrayBuffer {
+  if (typeof file.body === 'string') throw new Error(`${file.fileName} is not binary`);
+  return file.body.buffer;
+}

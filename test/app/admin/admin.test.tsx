@@ -294,7 +294,7 @@ describe('admin QR export', () => {
 });
 
 describe('admin file export', () => {
-  it('downloads JSON or CSV, with personal data only when ticked', async () => {
+  it('downloads JSON, CSV or Excel, with personal data only when ticked', async () => {
     const services = new FakeServices();
     const created: string[] = [];
     URL.createObjectURL = () => {
@@ -304,10 +304,12 @@ describe('admin file export', () => {
     URL.revokeObjectURL = () => {};
     await unlock(services);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Tải tệp CSV (Excel)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tải tệp CSV' }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Kèm dữ liệu cá nhân/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Tải tệp JSON (nhập lại được)' }));
     await waitFor(() => expect(services.exports).toEqual(['csv:false', 'json:true']));
-    expect(created).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Tải tệp Excel (.xlsx)' }));
+    await waitFor(() => expect(services.exports).toEqual(['csv:false', 'json:true', 'xlsx:true']));
+    expect(created).toHaveLength(3);
   });
 });

@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
+import type { ExportKind } from '../../../transport/file-export.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { KioskServices } from '../../services.ts';
 
-/** Downloads every sheet as a signed JSON file or a CSV for Excel. */
+/** Downloads every sheet as a signed JSON file, a CSV or an Excel workbook. */
 export function FileExport({ services }: { services: KioskServices }) {
   const [includePersonalData, setIncludePersonalData] = useState(false);
   const [error, setError] = useState('');
-  const download = async (kind: 'json' | 'csv') => {
+  const download = async (kind: ExportKind) => {
     setError('');
     try {
       const file = await services.collector.exportFile(kind, includePersonalData);
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+      const url = URL.createObjectURL(new Blob([file.body], { type: file.mimeType }));
       const link = Object.assign(document.createElement('a'), {
         href: url,
         download: file.fileName,
@@ -36,8 +37,11 @@ export function FileExport({ services }: { services: KioskServices }) {
         <button type="button" class="btn" onClick={() => download('json')}>
           Tải tệp JSON (nhập lại được)
         </button>
+        <button type="button" class="btn" onClick={() => download('xlsx')}>
+          Tải tệp Excel (.xlsx)
+        </button>
         <button type="button" class="btn" onClick={() => download('csv')}>
-          Tải tệp CSV (Excel)
+          Tải tệp CSV
         </button>
       </div>
       <AlertText text={error} />
