@@ -3,13 +3,13 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
+import { communeFigures } from '../core/commune-figures.ts';
 import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
 import { sheetsFileSchema, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
 import { summariesCsv, summariesXlsx } from './exports.ts';
 import type { Log } from './log.ts';
 import { rateLimiter } from './rate-limit.ts';
 import type { CollectorStore } from './store/store.ts';
-import { communeSummary } from './summaries.ts';
 
 export const MAX_BATCH_BYTES = 1024 * 1024;
 /** A JSON export of a busy year, with personal data, stays well under this. */
@@ -151,7 +151,7 @@ export function collectorApi(options: CollectorOptions): Hono {
   const summaries = async () =>
     Promise.all(
       (await store.communes()).map(async (commune) =>
-        communeSummary(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
+        communeFigures(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
       ),
     );
 

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
+import type { CommuneFigures as Summary } from '../core/commune-figures.ts';
 import { csvCell } from '../core/csv.ts';
 import { formatDateTime } from '../core/format.ts';
-import type { communeSummary } from './summaries.ts';
-
-type Summary = ReturnType<typeof communeSummary>;
 
 const HEADERS = [
   'Mã xã',

@@ -1,31 +1,7 @@
 import type { IngestResult } from '../core/api.ts';
+import type { CommuneFigures } from '../core/commune-figures.ts';
 
-/** What the office's screens ask of the collector server (same origin as the PWA). */
-export interface CommuneFigures {
-  communeCode: string;
-  communeName: string;
-  sheetCount: number;
-  lastReceivedAt: number | null;
-  citizen: FormFigures;
-  cadre: FormFigures;
-  sectionA: { display: string; complete: boolean } | null;
-}
-
-interface Exact {
-  num: number;
-  den: number;
-  value: number;
-  display: string;
-}
-
-export interface FormFigures {
-  sheets: number;
-  flagged: number;
-  mean: Exact | null;
-  meanWithoutFlagged: Exact | null;
-  satisfactionRate: Exact | null;
-  distribution: number[][];
-}
+export type { CommuneFigures, FormFigures } from '../core/commune-figures.ts';
 
 /** A refusal from the collector, carrying its Vietnamese sentence and code. */
 export class CollectorRefusal extends Error {

@@ -31,8 +31,8 @@ export function CommuneTable({ communes }: { communes: CommuneFigures[] }) {
             <td class="num">{c.citizen.mean?.display ?? dash}</td>
             <td class="num">{c.cadre.mean?.display ?? dash}</td>
             <td class="num">
-              {c.sectionA?.display ?? dash}
-              {c.sectionA && !c.sectionA.complete && ' (chưa đủ)'}
+              {c.sectionA.display ?? dash}
+              {c.sectionA.display && !c.sectionA.complete && ' (chưa đủ)'}
             </td>
             <td class="num">{c.citizen.satisfactionRate?.display ?? dash}</td>
             <td class="num">{formatCount(c.citizen.flagged + c.cadre.flagged)}</td>

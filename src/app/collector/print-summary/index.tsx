@@ -79,7 +79,7 @@ export function PrintSummary({
                 <td>{c.citizen.mean?.display ?? '—'}</td>
                 <td>{formatCount(c.cadre.sheets)}</td>
                 <td>{c.cadre.mean?.display ?? '—'}</td>
-                <td>{c.sectionA?.display ?? '—'}</td>
+                <td>{c.sectionA.display ?? '—'}</td>
                 <td>{c.citizen.satisfactionRate?.display ?? '—'}</td>
               </tr>
             ))}

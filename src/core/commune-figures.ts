@@ -1,0 +1,108 @@
+import { formatPercent, formatPoints } from './format.ts';
+import { defaultProfile } from './profile/registry.ts';
+import type { FormId } from './profile/schema.ts';
+import {
+  type Fraction,
+  fractionToNumber,
+  type SheetGroup,
+  sectionA,
+  summarizeGroups,
+} from './scoring/index.ts';
+import type { Sheet } from './sheet.ts';
+
+/**
+ * A commune's figures as the collector API returns them (docs/api.md) and as the office
+ * screen computes them itself from the sheets it holds when the server is out of reach.
+ * Always recomputed from answers: a client's total is never trusted.
+ */
+
+/** A fraction: exact, its value, and its vi-VN display. */
+export interface ExactFigure {
+  num: number;
+  den: number;
+  value: number;
+  display: string;
+}
+
+export interface FormFigures {
+  sheets: number;
+  flagged: number;
+  unknownProfile: number;
+  mean: ExactFigure | null;
+  meanWithoutFlagged: ExactFigure | null;
+  satisfactionRate: ExactFigure | null;
+  /** Answers counted by question, then by level (in `levels` order). */
+  distribution: number[][];
+}
+
+export interface CommuneHeader {
+  communeCode: string;
+  communeName: string;
+  sheetCount: number;
+  lastReceivedAt: number | null;
+}
+
+export interface CommuneFigures extends CommuneHeader {
+  levels: string[];
+  citizen: FormFigures;
+  cadre: FormFigures;
+  /** The figure is absent while neither form has a sheet. */
+  sectionA: Partial<ExactFigure> & { complete: boolean };
+}
+
+const exact = (f: Fraction | null, display: (f: Fraction) => string): ExactFigure | null =>
+  f && { num: f.num, den: f.den, value: fractionToNumber(f), display: display(f) };
+
+function formFigures(groups: readonly SheetGroup[], formId: FormId): FormFigures {
+  const all = summarizeGroups(defaultProfile, formId, groups);
+  const clean = summarizeGroups(defaultProfile, formId, groups, { excludeFlagged: true });
+  return {
+    sheets: all.sheetCount,
+    flagged: all.flaggedCount,
+    unknownProfile: all.unknownProfileCount,
+    mean: exact(all.mean, (f) => formatPoints(f)),
+    meanWithoutFlagged: exact(clean.mean, (f) => formatPoints(f)),
+    satisfactionRate: exact(all.satisfactionRate, (f) => formatPercent(f)),
+    distribution: all.distribution,
+  };
+}
+
+/** One commune's figures from its sheets counted in groups. */
+export function communeFigures(
+  commune: CommuneHeader,
+  groups: readonly SheetGroup[],
+): CommuneFigures {
+  const a = sectionA(
+    summarizeGroups(defaultProfile, 'citizen', groups).mean,
+    summarizeGroups(defaultProfile, 'cadre', groups).mean,
+  );
+  const value = exact(a.value, (f) => formatPoints(f));
+  return {
+    ...commune,
+    levels: defaultProfile.levels.map((l) => l.label),
+    citizen: formFigures(groups, 'citizen'),
+    cadre: formFigures(groups, 'cadre'),
+    sectionA: value ? { ...value, complete: a.complete } : { complete: false },
+  };
+}
+
+/** Sheets counted in groups of the same form, profile, answers and flag state. */
+export function groupSheets(sheets: readonly Sheet[]): SheetGroup[] {
+  const groups = new Map<string, SheetGroup>();
+  for (const s of sheets) {
+    const flagged = s.flags.length > 0;
+    const key = [s.formId, s.profileId, s.profileVersion, flagged, ...s.answers].join('|');
+    const group = groups.get(key);
+    if (group) group.count++;
+    else
+      groups.set(key, {
+        formId: s.formId,
+        profileId: s.profileId,
+        profileVersion: s.profileVersion,
+        answers: s.answers,
+        flagged,
+        count: 1,
+      });
+  }
+  return [...groups.values()];
+}
