@@ -45,9 +45,10 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
+      comment: "Vite's asset suffixes (?url) resolve at build time, not on disk.",
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '[?]url$' },
     },
   ],
   options: {

@@ -18,6 +18,16 @@ export const problemCatalogue = {
     code: '400.3',
     message: 'Khung dữ liệu bị hỏng hoặc thiếu ký tự. Vui lòng quét lại khung này.',
   },
+  'receipt.not-ours': {
+    code: '400.9',
+    message:
+      'Mã này không phải mã xác nhận của cơ quan thu phiếu. Vui lòng quét mã xác nhận hiện trên màn hình của cơ quan.',
+  },
+  'receipt.other-export': {
+    code: '400.10',
+    message:
+      'Mã xác nhận này thuộc một lần xuất khác. Các phiếu của lần xuất này chưa được đánh dấu đã gửi.',
+  },
   'batch.damaged': {
     code: '400.4',
     message:

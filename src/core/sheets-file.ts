@@ -70,3 +70,30 @@ export async function sheetsFileSignatureHolds(
   );
   return expected === file.signature;
 }
+
+/** What is wrong with a file, as the collector and the office screen list it. */
+export interface FileError {
+  path: string;
+  message: string;
+}
+
+export type FileReading =
+  | { ok: true; file: SheetsFile }
+  | { ok: false; problem: 'file.unreadable' }
+  | { ok: false; problem: 'file.invalid'; errors: FileError[] };
+
+/** Parses and validates a JSON export as a whole; the signature is checked by who holds the key. */
+export function readSheetsFile(text: string): FileReading {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'file.unreadable' };
+  }
+  const parsed = sheetsFileSchema.safeParse(json);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const errors = parsed.error.issues
+    .slice(0, 50)
+    .map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return { ok: false, problem: 'file.invalid', errors };
+}

@@ -5,7 +5,7 @@ import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
 import { communeFigures } from '../core/commune-figures.ts';
 import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
-import { sheetsFileSchema, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
+import { readSheetsFile, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
 import { summariesCsv, summariesXlsx } from './exports.ts';
 import type { Log } from './log.ts';
 import { rateLimiter } from './rate-limit.ts';
@@ -117,20 +117,12 @@ export function collectorApi(options: CollectorOptions): Hono {
     bodyLimit({ maxSize: MAX_FILE_BYTES, onError: (c) => problem(c, 'request.too-large') }),
     async (c) => {
       if (!isAdmin(c)) return problem(c, 'auth.admin');
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        return problem(c, 'file.unreadable');
-      }
-      const parsed = sheetsFileSchema.safeParse(json);
-      if (!parsed.success) {
-        const errors = parsed.error.issues
-          .slice(0, 50)
-          .map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return problem(c, 'file.invalid', { errors });
-      }
-      const file = parsed.data;
+      const reading = readSheetsFile(await c.req.text());
+      if (!reading.ok)
+        return reading.problem === 'file.invalid'
+          ? problem(c, reading.problem, { errors: reading.errors })
+          : problem(c, reading.problem);
+      const { file } = reading;
       const kiosk = await store.findKiosk(file.deviceId);
       if (!kiosk || !(await sheetsFileSignatureHolds(webcrypto.subtle, kiosk.key, file))) {
         return problem(c, 'batch.bad-signature');

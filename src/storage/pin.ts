@@ -1,4 +1,5 @@
 import type { KioskDb } from './db.ts';
+import { sameBytes, slowHash } from './slow-hash.ts';
 
 /**
  * The admin PIN, stored as a salted PBKDF2-SHA-256 hash. A 4–8 digit PIN has a small
@@ -30,25 +31,6 @@ export function isValidPin(pin: string): boolean {
   return /^\d{4,8}$/.test(pin);
 }
 
-async function hashPin(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-    key,
-    256,
-  );
-  return new Uint8Array(bits);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  // Constant time in the length of the hash: no early exit on the first difference.
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-}
-
 export async function isPinSet(db: KioskDb): Promise<boolean> {
   return (await db.get('meta', 'pin')) !== undefined;
 }
@@ -59,7 +41,7 @@ export async function setPin(db: KioskDb, pin: string): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const record: PinRecord = {
     salt,
-    hash: await hashPin(pin, salt, PIN_ITERATIONS),
+    hash: await slowHash(pin, salt, PIN_ITERATIONS),
     iterations: PIN_ITERATIONS,
   };
   const tx = db.transaction('meta', 'readwrite');
@@ -80,7 +62,7 @@ export async function verifyPin(db: KioskDb, pin: string, now: number): Promise<
     return { ok: false, reason: 'locked', lockedUntil: lockout.lockedUntil };
   if (!record) return { ok: false, reason: 'wrong', triesLeft: MAX_TRIES };
 
-  const matches = sameBytes(await hashPin(pin, record.salt, record.iterations), record.hash);
+  const matches = sameBytes(await slowHash(pin, record.salt, record.iterations), record.hash);
   if (matches) {
     await db.delete('meta', 'pin-lockout');
     return { ok: true };

@@ -1,5 +1,6 @@
 import { encodeBatch } from '../core/codec/batch.ts';
 import { batchIdOf, DEFAULT_FRAME_CHARS, toFrames } from '../core/codec/frames.ts';
+import { receiptOf } from '../core/codec/receipt.ts';
 import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
 import { inPeriod } from '../core/period.ts';
 import type { Period } from '../core/settings.ts';
@@ -15,12 +16,21 @@ export interface QrExport {
   /** Every frame of every batch, in order; the reader takes them in any order. */
   frames: string[];
   sheetCount: number;
-  /** What to mark sent once the office confirms it has them. */
-  sheets: { deviceId: string; seq: number }[];
+  /** What to mark sent once the office confirms it has them (PIN confirmation: all at once). */
+  sheets: SheetIdentity[];
+  /** Each batch with the receipt the office shows for it (docs/formats.md, "Receipt QR"). */
+  batches: { receipt: string; sheets: SheetIdentity[] }[];
+}
+
+export interface SheetIdentity {
+  deviceId: string;
+  seq: number;
 }
 
 export const NOT_REGISTERED =
   'Máy chưa đăng ký với cơ quan thu phiếu nên chưa ký được dữ liệu. Vui lòng đăng ký ở mục Gửi dữ liệu.';
+
+const identityOf = ({ deviceId, seq }: StoredSheet): SheetIdentity => ({ deviceId, seq });
 
 /** Builds the QR frames of an export, sealed with the kiosk's key (personal data left out). */
 export async function buildQrExport(
@@ -37,6 +47,7 @@ export async function buildQrExport(
     scope.kind === 'unsent' ? s.sentAt === undefined : inPeriod(s.createdAt, scope.period),
   );
   const frames: string[] = [];
+  const batches: QrExport['batches'] = [];
   for (const batch of batchesOf(chosen)) {
     const first = batch[0];
     if (!first) continue;
@@ -53,10 +64,12 @@ export async function buildQrExport(
       }),
     );
     frames.push(...toFrames(sealed, batchIdOf(sealed), frameChars));
+    batches.push({ receipt: receiptOf(sealed), sheets: batch.map(identityOf) });
   }
   return {
     frames,
     sheetCount: chosen.length,
-    sheets: chosen.map((s) => ({ deviceId: s.deviceId, seq: s.seq })),
+    sheets: chosen.map(identityOf),
+    batches,
   };
 }

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CollectorApp } from '../../src/app/collector/index.tsx';
+import { createOfficeServices } from '../../src/app/office-services.ts';
 import { formatDateTime } from '../../src/core/format.ts';
 
 const figures = [
@@ -9,13 +10,20 @@ const figures = [
     communeName: 'Xã Tứ Kỳ',
     sheetCount: 3,
     lastReceivedAt: Date.UTC(2026, 10, 27, 2),
+    levels: ['Tốt', 'Khá', 'Trung bình', 'Yếu'],
     citizen: {
       sheets: 3,
       flagged: 1,
       mean: { num: 35, den: 6, value: 5.83, display: '5,83' },
       meanWithoutFlagged: null,
       satisfactionRate: { num: 2, den: 3, value: 0.67, display: '66,7%' },
-      distribution: [],
+      distribution: [
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+        [3, 0, 0, 0],
+      ],
     },
     cadre: {
       sheets: 0,
@@ -47,8 +55,17 @@ function stubServer(status = 200) {
   return fetchMock;
 }
 
+function stubNoNetwork() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+}
+
 async function enter(token: string) {
-  render(<CollectorApp onExit={() => {}} />);
+  render(<CollectorApp onExit={() => {}} office={createOfficeServices()} />);
   fireEvent.input(screen.getByLabelText('Mã quản trị của cơ quan thu phiếu'), {
     target: { value: token },
   });
@@ -96,5 +113,44 @@ describe('collecting office screen', () => {
     expect(screen.getByRole('heading', { name: 'Bảng tổng hợp kết quả khảo sát' })).toBeTruthy();
     expect(screen.getByText('Độc lập - Tự do - Hạnh phúc')).toBeTruthy();
     expect(screen.getByRole('row', { name: /Xã Tứ Kỳ/ }).textContent).toContain('5,83');
+  });
+
+  it('opens a commune with its figures and the answers of every question', async () => {
+    stubServer();
+    await enter('office-token');
+    fireEvent.click(await screen.findByRole('button', { name: 'Xã Tứ Kỳ (10507)' }));
+    const chart = screen.getByRole('table', {
+      name: 'Câu trả lời theo từng câu hỏi, Phiếu người dân',
+    });
+    const question5 = within(chart).getByRole('row', { name: /Câu 5/ });
+    expect(
+      within(question5)
+        .getAllByRole('cell')
+        .slice(0, 4)
+        .map((c) => c.textContent),
+    ).toEqual(['3 (100%)', '0 (0%)', '0 (0%)', '0 (0%)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Về bảng các xã' }));
+    expect(await screen.findByRole('table', { name: 'Kết quả theo xã, phường' })).toBeTruthy();
+  });
+
+  it('opens offline only for a token this machine has seen accepted online', async () => {
+    stubNoNetwork();
+    await enter('never-used-online');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'chưa từng được dùng trên máy này khi có mạng',
+    );
+    cleanup();
+    stubServer();
+    await enter('office-token');
+    await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
+    cleanup();
+    stubNoNetwork();
+    await enter('office-token');
+    expect((await screen.findByText(/Chưa kết nối được máy chủ thu phiếu/)).textContent).toContain(
+      'chỉ tính các phiếu đã quét hoặc nhập trên máy này',
+    );
+    cleanup();
+    await enter('wrong-token');
+    expect((await screen.findByRole('alert')).textContent).toContain('chưa từng được dùng');
   });
 });

@@ -4,6 +4,9 @@ import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
 import type { ExportKind } from '../../src/transport/file-export.ts';
 
+/** The receipt the fake QR export expects from the office. */
+export const FAKE_RECEIPT = 'KS1OK/0A0B0C0D01020304';
+
 /** An in-memory KioskServices: what the screens see, without IndexedDB. */
 export class FakeServices implements KioskServices {
   sheets: Sheet[] = [];
@@ -78,10 +81,12 @@ export class FakeServices implements KioskServices {
     buildQrExport: async () => {
       if (!this.registeredWith) throw new Error('Máy chưa đăng ký với cơ quan thu phiếu.');
       const frames = ['KS1/0A0B0C0D/1/3/AAA', 'KS1/0A0B0C0D/2/3/BBB', 'KS1/0A0B0C0D/3/3/CCC'];
+      const sheets = this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq }));
       return {
         frames,
         sheetCount: this.sheets.length,
-        sheets: this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq })),
+        sheets,
+        batches: [{ receipt: FAKE_RECEIPT, sheets }],
       };
     },
     exportFile: async (kind: ExportKind, includePersonalData: boolean) => {

@@ -1,45 +1,63 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import {
-  type CommuneFigures,
-  downloadSummary,
-  fetchCommunes,
-} from '../../transport/collector-client.ts';
+import { formatCount } from '../../core/format.ts';
 import '../admin/style.css';
 import '../theme.css';
 import { AlertText } from '../components/alert-text/index.tsx';
+import { createOfficeServices, type OfficeServices, type OfficeView } from '../office-services.ts';
+import { CommuneDetail } from './commune-detail/index.tsx';
 import { CommuneTable } from './commune-table/index.tsx';
 import { FileImport } from './file-import/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
 import { PrintSummary } from './print-summary/index.tsx';
 
 /**
- * The collecting office's screen: per-commune figures from the collector server, frames
- * typed or pasted from a kiosk's QR export, and JSON file imports. The admin token is
- * kept in memory only.
+ * The collecting office's screen: per-commune figures, QR frames from kiosks (camera or
+ * typed), JSON files. What is read here is kept in this browser first and sent to the
+ * collector server when it can be reached; offline, the figures are this office's own.
  */
-export function CollectorApp({ onExit }: { onExit: () => void }) {
-  const [token, setToken] = useState('');
+export function CollectorApp({ onExit, office }: { onExit: () => void; office: OfficeServices }) {
   const [entered, setEntered] = useState('');
-  const [communes, setCommunes] = useState<CommuneFigures[] | undefined>(undefined);
+  const [view, setView] = useState<OfficeView | undefined>(undefined);
   const [error, setError] = useState('');
   const [printing, setPrinting] = useState(false);
+  const [opened, setOpened] = useState<string | undefined>(undefined);
 
   const refresh = useCallback(async () => {
-    if (!token) return;
     try {
-      setCommunes(await fetchCommunes(token));
-      setError('');
+      const report = await office.deliver();
+      const refused = report.settled.flatMap((s) =>
+        s.outcome.state === 'refused' ? [`${s.label}: ${s.outcome.reason}`] : [],
+      );
+      setView(await office.view());
+      setError(refused.join(' '));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [token]);
+  }, [office]);
+
+  // Whatever waited while the network was down goes as soon as it is back.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!view) return;
+    const online = () => void refresh();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [view !== undefined, refresh]);
+
+  const signIn = async (e: Event) => {
+    e.preventDefault();
+    setError('');
+    try {
+      setView(await office.signIn(entered.trim()));
+      setEntered('');
+      void refresh();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
 
   const save = async (kind: 'xlsx' | 'csv') => {
     try {
-      const url = URL.createObjectURL(await downloadSummary(token, kind));
+      const url = URL.createObjectURL(await office.downloadSummary(kind));
       Object.assign(document.createElement('a'), {
         href: url,
         download: `tong-hop-khao-sat.${kind}`,
@@ -50,16 +68,10 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
     }
   };
 
-  if (!token || (error && !communes)) {
+  if (!view) {
     return (
       <main class="admin">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setError('');
-            setToken(entered.trim());
-          }}
-        >
+        <form onSubmit={signIn}>
           <h1>Cơ quan thu phiếu</h1>
           <label>
             <span>Mã quản trị của cơ quan thu phiếu</span>
@@ -81,26 +93,28 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
       </main>
     );
   }
-  if (printing && communes) {
+  if (printing) {
     return (
       <main>
-        <PrintSummary communes={communes} onClose={() => setPrinting(false)} />
+        <PrintSummary communes={view.communes} onClose={() => setPrinting(false)} />
       </main>
     );
   }
+  const commune = view.communes.find((c) => c.communeCode === opened);
+  const online = view.source === 'server';
   return (
     <main class="admin">
       <nav class="admin-bar" aria-label="Cơ quan thu phiếu">
         <button type="button" class="btn" onClick={() => void refresh()}>
           Tải lại số liệu
         </button>
-        <button type="button" class="btn" onClick={() => void save('xlsx')}>
+        <button type="button" class="btn" onClick={() => void save('xlsx')} disabled={!online}>
           Tải bảng Excel
         </button>
-        <button type="button" class="btn" onClick={() => void save('csv')}>
+        <button type="button" class="btn" onClick={() => void save('csv')} disabled={!online}>
           Tải bảng CSV
         </button>
-        <button type="button" class="btn" onClick={() => setPrinting(true)} disabled={!communes}>
+        <button type="button" class="btn" onClick={() => setPrinting(true)}>
           Bản in A4
         </button>
         <button type="button" class="btn admin-exit" onClick={onExit}>
@@ -108,10 +122,32 @@ export function CollectorApp({ onExit }: { onExit: () => void }) {
         </button>
       </nav>
       <h1>Tổng hợp kết quả khảo sát</h1>
+      {!online && (
+        <p class="admin-notice" role="status">
+          Chưa kết nối được máy chủ thu phiếu. Số liệu dưới đây chỉ tính các phiếu đã quét hoặc nhập
+          trên máy này; phiếu các máy gửi qua mạng chưa có ở đây.
+        </p>
+      )}
+      {view.pending > 0 && (
+        <p class="admin-notice" role="status">
+          {formatCount(view.pending)} lô/tệp đang được giữ trên máy này, chờ gửi lên máy chủ. Máy sẽ
+          tự gửi khi có mạng.
+        </p>
+      )}
       <AlertText text={error} />
-      {communes && <CommuneTable communes={communes} />}
-      <FrameReader onDelivered={() => void refresh()} />
-      <FileImport adminToken={token} onImported={() => void refresh()} />
+      {commune ? (
+        <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
+      ) : (
+        <CommuneTable communes={view.communes} onOpen={setOpened} />
+      )}
+      <FrameReader office={office} onChanged={() => void refresh()} />
+      <FileImport office={office} onChanged={() => void refresh()} />
     </main>
   );
+}
+
+/** The office screen over the real IndexedDB and collector server, as the shell opens it. */
+export function OfficeScreen({ onExit }: { onExit: () => void }) {
+  const [office] = useState(() => createOfficeServices());
+  return <CollectorApp onExit={onExit} office={office} />;
 }

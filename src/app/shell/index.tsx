@@ -4,14 +4,14 @@ import { defaultProfile, findProfile } from '../../core/profile/registry.ts';
 import type { KioskSettings } from '../../core/settings.ts';
 import { requestPersistentStorage } from '../../storage/persistence.ts';
 import type { AdminApp } from '../admin/index.tsx';
-import type { CollectorApp } from '../collector/index.tsx';
+import type { OfficeScreen } from '../collector/index.tsx';
 import { KioskApp } from '../kiosk/index.tsx';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import { watchForAppUpdates } from './app-update.ts';
 import { useRoute } from './use-route.ts';
 
 type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
-type CollectorComponent = FunctionComponent<Parameters<typeof CollectorApp>[0]>;
+type CollectorComponent = FunctionComponent<Parameters<typeof OfficeScreen>[0]>;
 
 /** The root: loads settings, routes between kiosk and admin, applies updates only at the start screen. */
 export function App({ services }: { services: KioskServices }) {
@@ -34,7 +34,7 @@ export function App({ services }: { services: KioskServices }) {
     if (route === 'admin' && !Admin)
       import('../admin/index.tsx').then((m) => setAdmin(() => m.AdminApp));
     if (route === 'collector' && !Collector) {
-      import('../collector/index.tsx').then((m) => setCollector(() => m.CollectorApp));
+      import('../collector/index.tsx').then((m) => setCollector(() => m.OfficeScreen));
     }
   }, [route, Admin, Collector]);
 

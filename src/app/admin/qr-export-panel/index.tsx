@@ -7,6 +7,7 @@ import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import type { KioskServices } from '../../services.ts';
 import './style.css';
 import { AlertText } from '../../components/alert-text/index.tsx';
+import { ReceiptScanner } from './receipt-scanner.tsx';
 
 const FRAME_MS = 1500;
 
@@ -15,7 +16,10 @@ interface Props {
   period: Period;
 }
 
-/** Export as a carousel of QR frames for a phone or laptop camera; "Đã thu" marks them sent. */
+/**
+ * Export as a carousel of QR frames for the office's camera or scanner. The sheets are
+ * marked sent when the office's receipt QR is scanned, or by hand with the PIN ("Đã thu").
+ */
 export function QrExportPanel({ services, period }: Props) {
   const [scope, setScope] = useState<'unsent' | 'period'>('unsent');
   const [built, setBuilt] = useState<QrExport | undefined>(undefined);
@@ -74,6 +78,16 @@ export function QrExportPanel({ services, period }: Props) {
             Cán bộ thu phiếu quét lần lượt; mã nào thiếu, máy quét sẽ báo để quét lại.
           </p>
           <FrameCarousel frames={built.frames} />
+          <ReceiptScanner
+            batches={built.batches}
+            onBatchConfirmed={(sheets) => services.collector.confirmExported(sheets)}
+            onAllConfirmed={() => {
+              setDone(
+                `Cơ quan thu phiếu đã xác nhận. Đã đánh dấu ${formatCount(built.sheetCount)} phiếu là đã gửi; phiếu vẫn được giữ trên máy.`,
+              );
+              setBuilt(undefined);
+            }}
+          />
           <ConfirmReceived
             services={services}
             onConfirmed={async () => {
@@ -162,7 +176,7 @@ function ConfirmReceived({
   };
   return (
     <form onSubmit={confirm} class="qr-confirm">
-      <h2>Cơ quan thu phiếu đã nhận đủ?</h2>
+      <h2>Không quét được mã xác nhận?</h2>
       <label>
         <span>Mã PIN để xác nhận đã thu</span>
         <input

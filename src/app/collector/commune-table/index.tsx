@@ -1,10 +1,16 @@
+import type { CommuneFigures } from '../../../core/commune-figures.ts';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
-import type { CommuneFigures } from '../../../transport/collector-client.ts';
 
 const dash = '—';
 
-/** One row per commune: the figures the office scores Section A with, flagged beside raw. */
-export function CommuneTable({ communes }: { communes: CommuneFigures[] }) {
+/** One row per commune: the figures the office scores Section A with; a name opens the commune. */
+export function CommuneTable({
+  communes,
+  onOpen,
+}: {
+  communes: CommuneFigures[];
+  onOpen: (communeCode: string) => void;
+}) {
   return (
     <table>
       <caption>Kết quả theo xã, phường</caption>
@@ -24,7 +30,9 @@ export function CommuneTable({ communes }: { communes: CommuneFigures[] }) {
         {communes.map((c) => (
           <tr key={c.communeCode}>
             <th scope="row">
-              {c.communeName} ({c.communeCode})
+              <button type="button" class="link-button" onClick={() => onOpen(c.communeCode)}>
+                {c.communeName} ({c.communeCode})
+              </button>
             </th>
             <td class="num">{formatCount(c.sheetCount)}</td>
             <td>{c.lastReceivedAt ? formatDateTime(c.lastReceivedAt) : dash}</td>

@@ -1,37 +1,45 @@
 import { useState } from 'preact/hooks';
 import { formatCount } from '../../../core/format.ts';
-import { CollectorRefusal, importFile } from '../../../transport/collector-client.ts';
+import { FileRefusal } from '../../../transport/office-inbox.ts';
+import type { OfficeServices } from '../../office-services.ts';
+import { parcelNews } from '../frame-reader/parcel-news.ts';
 
-/** Imports a kiosk's signed JSON file, all or nothing, listing what is wrong when refused. */
+/**
+ * Opens a kiosk's signed JSON file: checked as a whole here (nothing kept from a bad file,
+ * with the list of what is wrong), kept on this machine, then sent on to the server.
+ */
 export function FileImport({
-  adminToken,
-  onImported,
+  office,
+  onChanged,
 }: {
-  adminToken: string;
-  onImported: () => void;
+  office: OfficeServices;
+  onChanged: () => void;
 }) {
   const [result, setResult] = useState<{ ok: boolean; text: string; errors: string[] } | undefined>(
     undefined,
   );
   const open = async (e: Event) => {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     try {
-      const answer = await importFile(adminToken, await file.text());
+      const kept = await office.receiveFile(await file.text(), file.name);
+      const news = parcelNews(await office.deliver(), kept.id, kept.earlier);
       setResult({
-        ok: true,
-        text: `Đã nhập ${formatCount(answer.received.length)} phiếu mới từ ${file.name} (${formatCount(answer.duplicates.length)} phiếu đã có).`,
+        ok: !news.refused,
+        text: `Tệp ${file.name} (${formatCount(kept.sheetCount)} phiếu): ${news.text}`,
         errors: [],
       });
-      onImported();
+      onChanged();
     } catch (error) {
-      const details =
-        error instanceof CollectorRefusal && Array.isArray(error.details) ? error.details : [];
       setResult({
         ok: false,
         text: error instanceof Error ? error.message : String(error),
-        errors: details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`),
+        errors:
+          error instanceof FileRefusal ? error.errors.map((d) => `${d.path}: ${d.message}`) : [],
       });
+    } finally {
+      input.value = '';
     }
   };
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { CommuneFigures } from '../../../core/commune-figures.ts';
 import { formatCount } from '../../../core/format.ts';
 import { vnDay } from '../../../core/period.ts';
-import type { CommuneFigures } from '../../../transport/collector-client.ts';
 import './style.css';
 
 /**

@@ -1,0 +1,192 @@
+import { decodeBatch } from '../core/codec/batch.ts';
+import { receiptOf } from '../core/codec/receipt.ts';
+import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.ts';
+import { type CommuneFigures, communeFigures, groupSheets } from '../core/commune-figures.ts';
+import { Problem } from '../core/problems.ts';
+import type { Sheet } from '../core/sheet.ts';
+import { type FileError, readSheetsFile } from '../core/sheets-file.ts';
+import {
+  allParcels,
+  communeNames,
+  keepParcel,
+  type OfficeDb,
+  type Parcel,
+  parcelsIn,
+  settleParcel,
+} from '../storage/office.ts';
+import { CollectorRefusal, deliverBatch, importFile } from './collector-client.ts';
+
+/**
+ * The office's inbox: what is scanned or opened at the office is checked and kept in
+ * IndexedDB first, then handed to the collector server whenever it can be reached.
+ * The office cannot check a kiosk's signature (it holds no kiosk keys); the server does,
+ * and a parcel it refuses stops counting in the office's own figures.
+ */
+
+export interface BatchReceived {
+  /** The text of the receipt QR the kiosk scans to mark these sheets sent. */
+  receipt: string;
+  sheetCount: number;
+  communeCode: string;
+  /** The same batch as read here before, with the server's answer if it came. */
+  earlier?: Parcel;
+}
+
+/** Checks a batch read off QR frames (hash, layout) and keeps it; damage is a Problem. */
+export async function receiveBatch(
+  db: OfficeDb,
+  subtle: SubtleLike,
+  sealed: Uint8Array,
+  now: number,
+): Promise<BatchReceived> {
+  const batch = decodeBatch(await checkBatchHash(subtle, sealed));
+  const receipt = receiptOf(sealed);
+  const earlier = await keepParcel(db, {
+    id: receipt,
+    kind: 'batch',
+    body: Uint8Array.from(sealed),
+    communeCode: batch.communeCode,
+    sheetCount: batch.sheets.length,
+    receivedAt: now,
+    state: 'pending',
+  });
+  return { receipt, sheetCount: batch.sheets.length, communeCode: batch.communeCode, earlier };
+}
+
+/** A file the office refuses before keeping anything, with its list of errors. */
+export class FileRefusal extends Error {
+  readonly errors: FileError[];
+  constructor(problem: Problem, errors: FileError[] = []) {
+    super(`${problem.message} (mã ${problem.code})`);
+    this.errors = errors;
+  }
+}
+
+/** Validates a JSON export as a whole and keeps it; nothing is kept from an invalid file. */
+export async function receiveFile(
+  db: OfficeDb,
+  subtle: SubtleLike,
+  text: string,
+  fileName: string,
+  now: number,
+): Promise<{ id: string; sheetCount: number; earlier?: Parcel }> {
+  const reading = readSheetsFile(text);
+  if (!reading.ok)
+    throw new FileRefusal(
+      new Problem(reading.problem),
+      reading.problem === 'file.invalid' ? reading.errors : [],
+    );
+  const digest = new Uint8Array(
+    await subtle.digest('SHA-256', new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>),
+  );
+  const id = `file:${Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const { file } = reading;
+  const earlier = await keepParcel(db, {
+    id,
+    kind: 'file',
+    body: text,
+    fileName,
+    communeCode: file.communeCode,
+    communeName: file.communeName,
+    sheetCount: file.sheets.length,
+    receivedAt: now,
+    state: 'pending',
+  });
+  return { id, sheetCount: file.sheets.length, earlier };
+}
+
+export interface DeliveryReport {
+  /** The parcels the server answered for in this round. */
+  settled: {
+    id: string;
+    label: string;
+    outcome:
+      | { state: 'delivered'; received: number; duplicates: number }
+      | { state: 'refused'; reason: string };
+  }[];
+  /** Still waiting: the server could not be reached or asked to wait. */
+  pending: number;
+}
+
+/** A server answer that will not change on a retry: the parcel is refused for good. */
+const isFinal = (e: CollectorRefusal) => e.code.startsWith('4') && !e.code.startsWith('429');
+
+const labelOf = (p: Parcel) =>
+  p.kind === 'file' ? `Tệp ${p.fileName}` : `Lô ${p.id.slice(6, 14)} (xã ${p.communeCode})`;
+
+/** Hands every waiting parcel to the server, oldest first; stops at the first network failure. */
+export async function deliverPending(
+  db: OfficeDb,
+  adminToken: string,
+  now: number,
+): Promise<DeliveryReport> {
+  const waiting = (await parcelsIn(db, 'pending')).sort((a, b) => a.receivedAt - b.receivedAt);
+  const report: DeliveryReport = { settled: [], pending: waiting.length };
+  for (const parcel of waiting) {
+    let outcome: DeliveryReport['settled'][number]['outcome'];
+    try {
+      const result =
+        parcel.kind === 'batch'
+          ? await deliverBatch(parcel.body)
+          : await importFile(adminToken, parcel.body);
+      outcome = {
+        state: 'delivered',
+        received: result.received.length,
+        duplicates: result.duplicates.length,
+      };
+    } catch (error) {
+      if (!(error instanceof CollectorRefusal) || !isFinal(error)) break;
+      outcome = { state: 'refused', reason: error.message };
+    }
+    await settleParcel(db, parcel.id, outcome, now);
+    report.settled.push({ id: parcel.id, label: labelOf(parcel), outcome });
+    report.pending--;
+  }
+  return report;
+}
+
+function sheetsOf(parcel: Parcel): Sheet[] {
+  if (parcel.kind === 'batch')
+    return decodeBatch(parcel.body.subarray(0, parcel.body.length - SEAL_BYTES)).sheets;
+  const reading = readSheetsFile(parcel.body);
+  return reading.ok ? reading.file.sheets : [];
+}
+
+/**
+ * Figures from the sheets read at this office (not refused by the server), each sheet
+ * once, for when the server cannot be reached. Sheets a kiosk sent over HTTP are not here.
+ */
+export async function localFigures(db: OfficeDb): Promise<CommuneFigures[]> {
+  const names = await communeNames(db);
+  const communes = new Map<
+    string,
+    { name?: string; lastReceivedAt: number; sheets: Map<string, Sheet> }
+  >();
+  for (const parcel of await allParcels(db)) {
+    if (parcel.state === 'refused') continue;
+    const commune = communes.get(parcel.communeCode) ?? {
+      lastReceivedAt: 0,
+      sheets: new Map<string, Sheet>(),
+    };
+    commune.name ??= parcel.communeName;
+    commune.lastReceivedAt = Math.max(commune.lastReceivedAt, parcel.receivedAt);
+    for (const sheet of sheetsOf(parcel)) {
+      const identity = `${sheet.deviceId}/${sheet.seq}`;
+      if (!commune.sheets.has(identity)) commune.sheets.set(identity, sheet);
+    }
+    communes.set(parcel.communeCode, commune);
+  }
+  return [...communes]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, commune]) =>
+      communeFigures(
+        {
+          communeCode: code,
+          communeName: names[code] ?? commune.name ?? `Mã ${code}`,
+          sheetCount: commune.sheets.size,
+          lastReceivedAt: commune.lastReceivedAt,
+        },
+        groupSheets([...commune.sheets.values()]),
+      ),
+    );
+}

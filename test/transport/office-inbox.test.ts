@@ -1,0 +1,141 @@
+import { webcrypto } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeBatch } from '../../src/core/codec/batch.ts';
+import { receiptOf } from '../../src/core/codec/receipt.ts';
+import { sealBatch } from '../../src/core/codec/seal.ts';
+import { collectorApi } from '../../src/server/app.ts';
+import { silentLog } from '../../src/server/log.ts';
+import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import type { CollectorStore } from '../../src/server/store/store.ts';
+import {
+  allParcels,
+  type OfficeDb,
+  openOfficeDb,
+  rememberToken,
+  tokenKnown,
+} from '../../src/storage/office.ts';
+import {
+  deliverPending,
+  FileRefusal,
+  localFigures,
+  receiveBatch,
+  receiveFile,
+} from '../../src/transport/office-inbox.ts';
+import { batchOf } from '../fixtures/batches.ts';
+import { syntheticWeek } from '../fixtures/synthetic-week.ts';
+import { freshDbName } from '../storage/fixtures.ts';
+
+const ADMIN = 'office-admin-token';
+const DEVICE = '3f2a9c0d1e4b5a68';
+const subtle = webcrypto.subtle;
+const now = Date.UTC(2026, 10, 27, 3);
+
+let dir: string;
+let store: CollectorStore;
+let db: OfficeDb;
+let key: Uint8Array;
+/** When false, every request fails as if the office's network were down. */
+let online = true;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'office-'));
+  store = openSqliteStore(join(dir, 'collector.sqlite'));
+  const api = collectorApi({ store, adminToken: ADMIN, log: silentLog });
+  online = true;
+  // The office page talks to its own origin with relative paths; route them into the API.
+  vi.stubGlobal('fetch', async (path: string, init?: RequestInit) => {
+    if (!online) throw new TypeError('Failed to fetch');
+    return api.request(path, init);
+  });
+  const registered = await api.request('/api/v1/kiosks', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      deviceId: DEVICE,
+      communeCode: '10507',
+      communeName: 'Xã Tứ Kỳ',
+      label: '',
+    }),
+  });
+  key = Uint8Array.from(
+    Buffer.from(((await registered.json()) as { key: string }).key, 'base64url'),
+  );
+  db = await openOfficeDb(freshDbName());
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  db.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sealedWeek = async (count: number, signingKey = key) =>
+  sealBatch(subtle, signingKey, encodeBatch(batchOf(syntheticWeek(count, 5, DEVICE))));
+
+describe('office inbox', () => {
+  it('keeps a batch read offline, counts it locally, and delivers it once when online', async () => {
+    online = false;
+    const sealed = await sealedWeek(40);
+    const received = await receiveBatch(db, subtle, sealed, now);
+    expect(received).toMatchObject({ receipt: receiptOf(sealed), sheetCount: 40 });
+    expect(received.earlier).toBeUndefined();
+    expect((await receiveBatch(db, subtle, sealed, now)).earlier?.state).toBe('pending');
+
+    const offline = await deliverPending(db, ADMIN, now);
+    expect(offline).toEqual({ settled: [], pending: 1 });
+    const [local] = await localFigures(db);
+    expect(local).toMatchObject({ communeCode: '10507', sheetCount: 40 });
+    expect((local?.citizen.sheets ?? 0) + (local?.cadre.sheets ?? 0)).toBe(40);
+
+    online = true;
+    const report = await deliverPending(db, ADMIN, now + 60_000);
+    expect(report.settled.map((s) => s.outcome)).toEqual([
+      { state: 'delivered', received: 40, duplicates: 0 },
+    ]);
+    expect(await deliverPending(db, ADMIN, now)).toEqual({ settled: [], pending: 0 });
+    expect(await store.sheetsOfCommune('10507')).toHaveLength(40);
+  });
+
+  it('refuses a damaged batch before keeping anything', async () => {
+    const sealed = await sealedWeek(10);
+    sealed[20] = (sealed[20] ?? 0) ^ 0x01;
+    await expect(receiveBatch(db, subtle, sealed, now)).rejects.toThrow('mã kiểm tra không khớp');
+    expect(await allParcels(db)).toEqual([]);
+  });
+
+  it('stops counting a forged batch once the server refuses its signature', async () => {
+    const forged = await sealedWeek(10, new Uint8Array(32).fill(7));
+    await receiveBatch(db, subtle, forged, now);
+    expect((await localFigures(db))[0]?.sheetCount).toBe(10);
+    const report = await deliverPending(db, ADMIN, now);
+    expect(report.settled[0]?.outcome).toMatchObject({ state: 'refused' });
+    expect(
+      report.settled[0]?.outcome.state === 'refused' && report.settled[0].outcome.reason,
+    ).toContain('401.1');
+    expect(await localFigures(db)).toEqual([]);
+    expect(await store.sheetsOfCommune('10507')).toEqual([]);
+  });
+
+  it('checks a JSON file as a whole and lists what is wrong, keeping nothing', async () => {
+    const refusal = await receiveFile(db, subtle, '{"format": "x"', 'cut.json', now).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(FileRefusal);
+    expect((refusal as FileRefusal).message).toContain('400.7');
+    const invalid = await receiveFile(db, subtle, '{"format": "x"}', 'bad.json', now).catch(
+      (e: unknown) => e,
+    );
+    expect((invalid as FileRefusal).errors.map((e) => e.path)).toContain('format');
+    expect(await allParcels(db)).toEqual([]);
+  });
+
+  it('remembers only a slow hash of the admin token', async () => {
+    await rememberToken(db, ADMIN);
+    expect(await tokenKnown(db, ADMIN)).toBe(true);
+    expect(await tokenKnown(db, 'guess')).toBe(false);
+    expect(JSON.stringify(await db.get('meta', 'token-verifier'))).not.toContain(ADMIN);
+  });
+});
