@@ -64,8 +64,13 @@ export async function serveBuiltApp(): Promise<ServedApp> {
  */
 export const SURVEY_DAY = new Date('2026-11-24T09:00:00+07:00');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+/** `extraArgs`: e.g. a fake camera (fake-camera.ts). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    headless: true,
+  });
 }
 
 /** A fresh browser context whose clock reads SURVEY_DAY. */
@@ -76,10 +81,14 @@ export async function surveyDayContext(browser: Browser): Promise<BrowserContext
 }
 
 /** A browser profile on disk, so a test can close Chromium and start it again on the same data. */
-export async function launchProfile(userDataDir: string, offline = false): Promise<BrowserContext> {
+export async function launchProfile(
+  userDataDir: string,
+  offline = false,
+  extraArgs: string[] = [],
+): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     offline,
   });

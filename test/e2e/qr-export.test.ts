@@ -1,16 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { FrameCollector } from '../../src/core/codec/frames.ts';
+import { encodeBatch } from '../../src/core/codec/batch.ts';
+import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
+import { receiptOf } from '../../src/core/codec/receipt.ts';
+import { sealBatch } from '../../src/core/codec/seal.ts';
+import { batchOf } from '../fixtures/batches.ts';
+import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { type RunningCollector, startCollector } from './collector-server.ts';
+import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
+let videoDir: string;
 beforeAll(async () => {
   collector = await startCollector();
+  videoDir = mkdtempSync(join(tmpdir(), 'fake-camera-'));
   const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
   prepareZXingModule({
     overrides: {
@@ -21,15 +32,31 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await collector?.close();
+  rmSync(videoDir, { recursive: true, force: true });
 });
 
-describe('QR export from the kiosk screen, in real Chromium', () => {
-  it('shows frames that an independent decoder reads back into a batch the collector accepts once', () =>
+/** Reads the one QR code in a screenshot with ZXing, an independent decoder. */
+async function readQr(png: Buffer): Promise<string> {
+  const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+  expect(result?.isValid).toBe(true);
+  return result?.text ?? '';
+}
+
+async function signInOffice(office: Page) {
+  await office.goto(new URL('#/collector', collector.url).href);
+  await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
+  await office.getByRole('button', { name: 'Vào' }).click();
+  await office.getByRole('table', { name: 'Kết quả theo xã, phường' }).waitFor();
+}
+
+describe('QR export from the kiosk to the office, in real Chromium', () => {
+  it('office camera reads the kiosk frames; the kiosk camera reads the office receipt', () =>
     withProfileDir(async (profileDir) => {
       const context = await launchProfile(profileDir);
       const page = await firstPage(context);
       await page.setViewportSize({ width: 1280, height: 1400 });
       await page.goto(collector.url);
+      await waitForServiceWorker(page);
       const kiosk = new KioskDriver(page);
       await kiosk.setUpAndRegister(collector.adminToken);
 
@@ -44,49 +71,147 @@ describe('QR export from the kiosk screen, in real Chromium', () => {
       await kiosk.button('Tạo mã QR').click();
       await kiosk.button('Tạm dừng').click();
 
-      // Read every frame off the screen, as an office phone would.
+      // What the kiosk shows, read off its screen by an independent decoder.
       const reader = new FrameCollector();
-      const frameTexts: string[] = [];
-      const position = page.getByText(/^Khung \d+\/\d+$/);
+      const frames: string[] = [];
       do {
-        const png = await page.locator('.qr-frame').screenshot();
-        const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
-        expect(result?.isValid).toBe(true);
-        const frame = reader.add(result?.text ?? '');
-        frameTexts[frame.index - 1] = result?.text ?? '';
+        const text = await readQr(await page.locator('.qr-frame').screenshot());
+        frames[reader.add(text).index - 1] = text;
         if (!reader.complete) await kiosk.button('Khung sau').click();
       } while (!reader.complete);
-      expect(await position.textContent()).toMatch(/^Khung \d+\/\d+$/);
+      const expectedReceipt = receiptOf(reader.sealed());
+      await context.close();
 
-      // At the office: the frames go into the collector screen, as a USB scanner types them; twice.
-      const frames = [...Array(reader.total).keys()].map((i) => frameTexts[i] ?? '');
-      // The office is another machine, online; the kiosk stays offline.
-      const officeBrowser = await launchBrowser();
+      // The office is another machine, online, whose camera films the kiosk's frames.
+      const officeBrowser = await launchBrowser(
+        fakeCameraArgs(writeQrVideo(videoDir, frames, { framesEach: 3 })),
+      );
       const office = await (await officeBrowser.newContext()).newPage();
-      await office.goto(new URL('#/collector', collector.url).href);
-      await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-      await office.getByRole('button', { name: 'Vào' }).click();
-      const box = office.getByLabel('Nội dung khung (mỗi khung một dòng, theo thứ tự bất kỳ)');
-      const readFrames = office.getByRole('button', { name: 'Đọc khung' });
-      await box.fill([...frames].reverse().join('\n'));
-      await readFrames.click();
-      await office.getByText('Đã nhận 3 phiếu mới (0 phiếu đã có từ trước).').waitFor();
-      await box.fill(frames.join('\n'));
-      await readFrames.click();
-      await office.getByText('Đã nhận 0 phiếu mới (3 phiếu đã có từ trước).').waitFor();
+      const requested: string[] = [];
+      office.on('request', (request) => requested.push(request.url()));
+      await signInOffice(office);
+      await office.getByRole('button', { name: 'Quét bằng camera' }).click();
+      await office
+        .getByText('Máy chủ đã nhận 3 phiếu mới (0 phiếu đã có từ trước).')
+        .waitFor({ timeout: 30_000 });
+      const receiptImage = office.getByRole('img', { name: 'Mã xác nhận đã nhận lô' });
+      await expect.poll(async () => readQr(await receiptImage.screenshot())).toBe(expectedReceipt);
+      await office.getByRole('button', { name: 'Tắt camera' }).click();
+      // Debian's Chromium has no native QR BarcodeDetector: the ponyfill ran on the bundled wasm.
+      expect(requested.filter((url) => url.endsWith('.wasm'))).toEqual([
+        expect.stringMatching(new RegExp(`^${collector.url}assets/zxing_reader-.+\\.wasm$`)),
+      ]);
+      expect(requested.filter((url) => !url.startsWith(collector.url))).toEqual([]);
+
+      // The same frames typed by a USB scanner: recognised, nothing changes.
+      await office
+        .getByLabel('Nội dung khung (mỗi khung một dòng, theo thứ tự bất kỳ)')
+        .fill([...frames].reverse().join('\n'));
+      await office.getByRole('button', { name: 'Đọc khung' }).click();
+      await office.getByText('Đã đọc và gửi lên máy chủ trước đây').waitFor();
       const row = office.getByRole('row', { name: /Xã Tứ Kỳ \(10507\)/ });
       // Tốt, Khá and Trung bình sheets: (10 + 5 + 2,5) / 3 = 5,83; 2 of 3 answers satisfied.
-      expect((await row.getByRole('cell').allTextContents()).slice(0, 1)).toEqual(['3']);
+      await expect.poll(async () => row.getByRole('cell').first().textContent()).toBe('3');
       expect(await row.getByRole('cell').nth(2).textContent()).toBe('5,83');
       expect(await row.getByRole('cell').nth(5).textContent()).toBe('66,7%');
 
+      // Drill-down: per-question answers of the commune.
+      await office.getByRole('button', { name: 'Xã Tứ Kỳ (10507)' }).click();
+      const chart = office.getByRole('table', {
+        name: 'Câu trả lời theo từng câu hỏi, Phiếu người dân',
+      });
+      const question1 = chart.getByRole('row', { name: /Câu 1/ });
+      expect((await question1.getByRole('cell').allTextContents()).slice(0, 4)).toEqual([
+        '1 (33%)',
+        '1 (33%)',
+        '1 (33%)',
+        '0 (0%)',
+      ]);
       const axe = await new AxeBuilder({ page: office })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
+      const receiptShown = await readQr(await receiptImage.screenshot());
       await officeBrowser.close();
-      const sheets = await collector.store.sheetsOfCommune('10507');
-      expect(sheets.map((s) => s.answers[0])).toEqual(['tot', 'kha', 'trung-binh']);
-      await context.close();
+      expect((await collector.store.sheetsOfCommune('10507')).map((s) => s.answers[0])).toEqual([
+        'tot',
+        'kha',
+        'trung-binh',
+      ]);
+
+      // Back at the kiosk, still offline: its camera films the office's receipt.
+      const kioskAgain = await launchProfile(
+        profileDir,
+        true,
+        fakeCameraArgs(writeQrVideo(videoDir, [receiptShown])),
+      );
+      const again = await firstPage(kioskAgain);
+      await again.goto(collector.url);
+      const kiosk2 = new KioskDriver(again);
+      await kiosk2.openAdmin();
+      await kiosk2.button('Xuất mã QR').click();
+      await kiosk2.button('Tạo mã QR').click();
+      await kiosk2.button('Quét mã xác nhận').click();
+      await again
+        .getByText('Cơ quan thu phiếu đã xác nhận. Đã đánh dấu 3 phiếu là đã gửi')
+        .waitFor({ timeout: 30_000 });
+      await kiosk2.button('Tạo mã QR').click();
+      await again.getByText('Không có phiếu nào để xuất.').waitFor();
+      await kioskAgain.close();
     }));
+
+  it('an offline office keeps a batch, counts it, and sends it once the network is back', async () => {
+    // A kiosk registered with the office, whose batch is cut into several small frames.
+    const deviceId = '5a5a5a5a5a5a5a5a';
+    const registered = await fetch(new URL('/api/v1/kiosks', collector.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${collector.adminToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        deviceId,
+        communeCode: '10509',
+        communeName: 'Phường Hải Tân',
+        label: '',
+      }),
+    });
+    const key = Buffer.from(((await registered.json()) as { key: string }).key, 'base64url');
+    const sheets = syntheticWeek(600, 21, deviceId);
+    const sealed = await sealBatch(
+      crypto.subtle,
+      new Uint8Array(key),
+      encodeBatch(batchOf(sheets, { communeCode: '10509' })),
+    );
+    const frames = toFrames(sealed, batchIdOf(sealed), 300);
+    expect(frames.length).toBeGreaterThan(3);
+    const random = seededRandom(4);
+    const shuffled = [...frames, frames[0] ?? ''].sort(() => random() - 0.5);
+
+    const browser = await launchBrowser();
+    const context = await browser.newContext();
+    const office = await context.newPage();
+    await signInOffice(office);
+    await context.setOffline(true);
+    const box = office.getByLabel('Nội dung khung (mỗi khung một dòng, theo thứ tự bất kỳ)');
+    await box.fill(shuffled.slice(0, 2).join('\n'));
+    await office.getByRole('button', { name: 'Đọc khung' }).click();
+    await office.getByText(/Còn thiếu khung/).waitFor();
+    await box.fill(shuffled.slice(2).join('\n'));
+    await office.getByRole('button', { name: 'Đọc khung' }).click();
+    await office.getByText('Chưa gửi được lên máy chủ thu phiếu (mất mạng)').waitFor();
+    await office.getByText('Chưa kết nối được máy chủ thu phiếu.').waitFor();
+    const row = office.getByRole('row', { name: /Phường Hải Tân \(10509\)/ });
+    expect(await row.getByRole('cell').first().textContent()).toBe('600');
+    expect(await collector.store.sheetsOfCommune('10509')).toEqual([]);
+
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await collector.store.sheetsOfCommune('10509')).length, {
+        timeout: 30_000,
+      })
+      .toBe(600);
+    await office.getByText(/đang được giữ trên máy này/).waitFor({ state: 'detached' });
+    await browser.close();
+  });
 });

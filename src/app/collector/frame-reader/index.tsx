@@ -27,6 +27,8 @@ export function FrameReader({
   onChanged: () => void;
 }) {
   const collectors = useRef(new Map<string, FrameCollector>());
+  /** Batches finished in this visit: a camera keeps seeing their frames and must not redo them. */
+  const finished = useRef(new Set<string>());
   const [text, setText] = useState('');
   const [camera, setCamera] = useState(false);
   const [progress, setProgress] = useState<Progress[]>([]);
@@ -45,6 +47,7 @@ export function FrameReader({
 
   const finish = async (batchId: string, collector: FrameCollector) => {
     collectors.current.delete(batchId);
+    finished.current.add(batchId);
     const received = await office.receiveBatch(collector.sealed());
     const news = parcelNews(await office.deliver(), received.receipt, received.earlier);
     onChanged();
@@ -55,8 +58,9 @@ export function FrameReader({
   };
 
   /** One frame's text; throws a Problem with its Vietnamese sentence when it is not usable. */
-  const add = async (frameText: string) => {
+  const add = async (frameText: string, fromCamera: boolean) => {
     const { batchId } = parseFrame(frameText);
+    if (fromCamera && finished.current.has(batchId)) return;
     const collector = collectors.current.get(batchId) ?? new FrameCollector();
     collector.add(frameText);
     collectors.current.set(batchId, collector);
@@ -67,11 +71,11 @@ export function FrameReader({
     }
   };
 
-  const read = async (texts: string[]) => {
+  const read = async (texts: string[], fromCamera = false) => {
     setError('');
     for (const frameText of texts) {
       try {
-        await add(frameText);
+        await add(frameText, fromCamera);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -83,7 +87,7 @@ export function FrameReader({
       <h2 id="frame-reader-title">Nhận mã QR từ máy khảo sát</h2>
       {camera ? (
         <>
-          <QrScanner label="Camera quét mã QR của máy khảo sát" onText={(t) => void read([t])} />
+          <QrScanner label="Camera quét mã QR của máy khảo sát" onText={(t) => void read([t], true)} />
           <button type="button" class="btn" onClick={() => setCamera(false)}>
             Tắt camera
           </button>
