@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBatch, encodeBatchBody } from '../../src/core/codec/batch.ts';
 import { FrameCollector } from '../../src/core/codec/frames.ts';
+import { parseReceipt, receiptOf } from '../../src/core/codec/receipt.ts';
 import { checkBatchHash, verifyBatchSignature } from '../../src/core/codec/seal.ts';
+import { Problem } from '../../src/core/problems.ts';
 
 const doc = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
 const EXAMPLE_KEY = new Uint8Array(32).fill(1);
@@ -34,6 +36,15 @@ describe('docs/formats.md examples', () => {
       '2026-11-24T01:10:00.000Z',
       '2026-11-24T02:31:00.000Z',
     ]);
+  });
+
+  it('give the receipt the office shows for the example batch', () => {
+    const collector = new FrameCollector();
+    collector.add(blocks[2]?.trim() ?? '');
+    const receipt = blocks[3]?.trim() ?? '';
+    expect(receiptOf(collector.sealed())).toBe(receipt);
+    expect(parseReceipt(receipt)).toBe('81BBE101B069CB28');
+    expect(() => parseReceipt(blocks[2] ?? '')).toThrow(Problem);
   });
 
   it('show the body exactly as the encoder writes it', () => {
