@@ -3,7 +3,7 @@
  * it says OVER BUDGET. Run with `npm run bench` (builds first).
  */
 import { webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeBatch } from '../src/core/codec/batch.ts';
@@ -50,6 +50,23 @@ report(
   '30 KB',
   bundle.bytes > 30 * KB,
 );
+
+// Everything the service worker precaches on the first visit (the kiosk then needs no network).
+const precached = readdirSync('dist', { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && /\.(js|css|html|svg|png|webmanifest|wasm)$/.test(entry.name))
+  .map((entry) => statSync(join(entry.parentPath, entry.name)).size);
+report(
+  'Precached on install (raw, not on the first screen)',
+  `${(precached.reduce((a, b) => a + b, 0) / KB / KB).toFixed(2)} MB in ${precached.length} files`,
+);
+for (const [label, pattern] of [
+  ['  of which Excel writer (exceljs, lazy)', /^sheets-xlsx-.*\.js$/],
+  ['  of which QR reader (zxing wasm, lazy)', /^zxing_reader-.*\.wasm$/],
+] as const) {
+  const file = readdirSync('dist/assets').find((name) => pattern.test(name));
+  const bytes = file ? gzipSync(readFileSync(join('dist/assets', file)), { level: 9 }).length : 0;
+  report(label, `${(bytes / KB).toFixed(0)} KB gzip`);
+}
 
 // Compact batch: a synthetic week of 1 000 sheets (70 % citizen, answers skewed to Tốt/Khá, office hours).
 const KEY = new Uint8Array(32).fill(1);
