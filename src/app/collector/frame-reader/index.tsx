@@ -87,7 +87,10 @@ export function FrameReader({
       <h2 id="frame-reader-title">Nhận mã QR từ máy khảo sát</h2>
       {camera ? (
         <>
-          <QrScanner label="Camera quét mã QR của máy khảo sát" onText={(t) => void read([t], true)} />
+          <QrScanner
+            label="Camera quét mã QR của máy khảo sát"
+            onText={(t) => void read([t], true)}
+          />
           <button type="button" class="btn" onClick={() => setCamera(false)}>
             Tắt camera
           </button>
