@@ -63,10 +63,10 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     async syncNow() {
       await (await schedule()).syncNow();
     },
-    async buildQrExport(scope) {
+    async buildQrExport(scope, qr) {
       const { buildQrExport } = await import('../transport/qr-export.ts');
       const deps = await syncDeps();
-      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope);
+      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope, qr);
     },
     async exportFile(kind, includePersonalData) {
       const files = await import('../transport/file-export.ts');

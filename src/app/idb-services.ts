@@ -60,7 +60,7 @@ function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): Colle
     register: async (url, token) => (await link()).register(url, token),
     startBackgroundSync: () => void link().then((l) => l.startBackgroundSync()),
     syncNow: async () => (await link()).syncNow(),
-    buildQrExport: async (scope) => (await link()).buildQrExport(scope),
+    buildQrExport: async (scope, qr) => (await link()).buildQrExport(scope, qr),
     confirmExported: async (sheets) => (await link()).confirmExported(sheets),
     exportFile: async (kind, personal) => (await link()).exportFile(kind, personal),
   };

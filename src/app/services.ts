@@ -5,6 +5,7 @@ import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
 import type { ExportedFile, ExportKind } from '../transport/file-export.ts';
 import type { ExportScope, QrExport } from '../transport/qr-export.ts';
+import type { FrameQrOptions } from '../transport/qr-frame-image.ts';
 
 export type { PinCheck, StorageStatus };
 
@@ -37,7 +38,7 @@ export interface CollectorLink {
   startBackgroundSync(): void;
   syncNow(): Promise<void>;
   /** QR frames of the unsent sheets or of a period, sealed with the kiosk's key. */
-  buildQrExport(scope: ExportScope): Promise<QrExport>;
+  buildQrExport(scope: ExportScope, qr?: FrameQrOptions): Promise<QrExport>;
   /** The office confirmed it has these sheets: mark them sent (they are kept). */
   confirmExported(sheets: QrExport['sheets']): Promise<void>;
   /** Every sheet as a file: signed JSON (re-importable at the collector), CSV or an Excel workbook. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { bytesToBase64url } from './codec/base64url.ts';
 import { type SubtleLike, signatureOf } from './codec/seal.ts';
 import { deviceIdSchema, sheetSchema } from './sheet.ts';
 
@@ -32,12 +33,6 @@ export const sheetsFileSchema = z
 export type SheetsFile = z.infer<typeof sheetsFileSchema>;
 type UnsignedFile = Omit<SheetsFile, 'signature'>;
 
-const toBase64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
 /** What the signature covers: the parsed fields in schema order, serialised. */
 function signedText(file: UnsignedFile): string {
   const { signature: _ignored, ...fields } = sheetsFileSchema.parse({
@@ -53,7 +48,7 @@ export async function signSheetsFile(
   key: Uint8Array,
   file: UnsignedFile,
 ): Promise<SheetsFile> {
-  const signature = toBase64url(
+  const signature = bytesToBase64url(
     await signatureOf(subtle, key, new TextEncoder().encode(signedText(file))),
   );
   return { ...file, signature };
@@ -65,7 +60,7 @@ export async function sheetsFileSignatureHolds(
   key: Uint8Array,
   file: SheetsFile,
 ): Promise<boolean> {
-  const expected = toBase64url(
+  const expected = bytesToBase64url(
     await signatureOf(subtle, key, new TextEncoder().encode(signedText(file))),
   );
   return expected === file.signature;

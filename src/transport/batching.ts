@@ -18,9 +18,3 @@ export function batchesOf(sheets: readonly StoredSheet[]): StoredSheet[][] {
     ),
   );
 }
-
-/** The bytes of a base64url text (the kiosk key as the collector issued it). */
-export function base64urlToBytes(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}

@@ -1,3 +1,4 @@
+import { base64urlToBytes } from '../core/codec/base64url.ts';
 import type { SubtleLike } from '../core/codec/seal.ts';
 import { sheetsToCsv } from '../core/csv.ts';
 import { vnDay } from '../core/period.ts';
@@ -10,7 +11,6 @@ import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
 import { loadCredentials } from '../storage/outbox.ts';
 import { listSheets } from '../storage/sheets.ts';
-import { base64urlToBytes } from './batching.ts';
 import { NOT_REGISTERED } from './qr-export.ts';
 
 export interface ExportedFile {

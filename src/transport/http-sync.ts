@@ -1,4 +1,5 @@
 import type { IngestResult } from '../core/api.ts';
+import { base64urlToBytes } from '../core/codec/base64url.ts';
 import { encodeBatch } from '../core/codec/batch.ts';
 import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
 import type { KioskDb } from '../storage/db.ts';
@@ -10,7 +11,7 @@ import {
   saveSyncStatus,
   unsentSheets,
 } from '../storage/outbox.ts';
-import { base64urlToBytes, batchesOf } from './batching.ts';
+import { batchesOf } from './batching.ts';
 
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;

@@ -1,5 +1,6 @@
+import { base64urlToBytes } from '../core/codec/base64url.ts';
 import { encodeBatch } from '../core/codec/batch.ts';
-import { batchIdOf, DEFAULT_FRAME_CHARS, toFrames } from '../core/codec/frames.ts';
+import { batchIdOf, toFrames } from '../core/codec/frames.ts';
 import { receiptOf } from '../core/codec/receipt.ts';
 import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
 import { inPeriod } from '../core/period.ts';
@@ -7,7 +8,8 @@ import type { Period } from '../core/settings.ts';
 import type { KioskDb, StoredSheet } from '../storage/db.ts';
 import { loadCredentials } from '../storage/outbox.ts';
 import { listSheets } from '../storage/sheets.ts';
-import { base64urlToBytes, batchesOf } from './batching.ts';
+import { batchesOf } from './batching.ts';
+import { defaultFrameQrOptions, type FrameQrOptions, frameCharsFor } from './qr-frame-image.ts';
 
 /** Which sheets a QR export carries. */
 export type ExportScope = { kind: 'unsent' } | { kind: 'period'; period: Period };
@@ -15,6 +17,8 @@ export type ExportScope = { kind: 'unsent' } | { kind: 'period'; period: Period 
 export interface QrExport {
   /** Every frame of every batch, in order; the reader takes them in any order. */
   frames: string[];
+  /** How the frames are to be drawn (they were cut to fit). */
+  qr: FrameQrOptions;
   sheetCount: number;
   /** What to mark sent once the office confirms it has them (PIN confirmation: all at once). */
   sheets: SheetIdentity[];
@@ -38,8 +42,9 @@ export async function buildQrExport(
   subtle: SubtleLike,
   communeCode: string,
   scope: ExportScope,
-  frameChars = DEFAULT_FRAME_CHARS,
+  qr: FrameQrOptions = defaultFrameQrOptions,
 ): Promise<QrExport> {
+  const frameChars = frameCharsFor(qr);
   const credentials = await loadCredentials(db);
   if (!credentials) throw new Error(NOT_REGISTERED);
   const key = base64urlToBytes(credentials.key);
@@ -68,6 +73,7 @@ export async function buildQrExport(
   }
   return {
     frames,
+    qr,
     sheetCount: chosen.length,
     sheets: chosen.map(identityOf),
     batches,

@@ -29,3 +29,29 @@ export async function frameToSvg(frame: string, options?: FrameQrOptions): Promi
   const { segments, errorCorrectionLevel, version } = frameQrInput(frame, options);
   return QRCode.toString(segments, { type: 'svg', errorCorrectionLevel, version, margin: 4 });
 }
+
+/** The longest frame header: `KS1/<8 hex>/<4 digits>/<4 digits>/`. */
+const WORST_HEADER = 'KS1/FFFFFFFF/9999/9999/';
+
+/**
+ * The most base45 characters a frame can carry at these options (a multiple of 3), found
+ * by asking the QR encoder itself, so the cut always matches what will be drawn.
+ */
+export function frameCharsFor(options: FrameQrOptions): number {
+  const fits = (chars: number) => {
+    try {
+      frameQrInput(WORST_HEADER + 'A'.repeat(chars), options);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 3; // fits at version 1 already
+  let high = 4296; // the alphanumeric capacity of version 40-L: never fits a smaller code
+  while (high - low > 3) {
+    const middle = low + Math.floor((high - low) / 6) * 3;
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}

@@ -3,6 +3,8 @@ import { defaultSettings } from '../../src/core/default-settings.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
 import type { ExportKind } from '../../src/transport/file-export.ts';
+import type { ExportScope } from '../../src/transport/qr-export.ts';
+import { defaultFrameQrOptions, type FrameQrOptions } from '../../src/transport/qr-frame-image.ts';
 
 /** The receipt the fake QR export expects from the office. */
 export const FAKE_RECEIPT = 'KS1OK/0A0B0C0D01020304';
@@ -78,12 +80,14 @@ export class FakeServices implements KioskServices {
     syncNow: async () => {
       this.syncs++;
     },
-    buildQrExport: async () => {
+    buildQrExport: async (_scope: ExportScope, qr?: FrameQrOptions) => {
+      this.qrOptions = qr;
       if (!this.registeredWith) throw new Error('Máy chưa đăng ký với cơ quan thu phiếu.');
       const frames = ['KS1/0A0B0C0D/1/3/AAA', 'KS1/0A0B0C0D/2/3/BBB', 'KS1/0A0B0C0D/3/3/CCC'];
       const sheets = this.sheets.map(({ deviceId, seq }) => ({ deviceId, seq }));
       return {
         frames,
+        qr: defaultFrameQrOptions,
         sheetCount: this.sheets.length,
         sheets,
         batches: [{ receipt: FAKE_RECEIPT, sheets }],
@@ -98,5 +102,6 @@ export class FakeServices implements KioskServices {
     },
   };
   confirmed: number[] = [];
+  qrOptions: FrameQrOptions | undefined;
   exports: string[] = [];
 }

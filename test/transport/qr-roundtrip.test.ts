@@ -8,7 +8,7 @@ import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames
 import { openSealedBatch } from '../../src/core/codec/open.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { Problem } from '../../src/core/problems.ts';
-import { frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
+import { frameCharsFor, frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
 import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 
@@ -62,6 +62,39 @@ describe('QR round trip through real QR images', () => {
     const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(weekBatch(1000)));
     for (const frame of toFrames(sealed, batchIdOf(sealed)))
       expect(frameQrInput(frame).version).toBeLessThanOrEqual(25);
+  });
+
+  it('cuts smaller frames for a weak camera, each within the chosen version and readable', async () => {
+    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(weekBatch(300)));
+    const small = { errorCorrectionLevel: 'H', maxVersion: 10 } as const;
+    const frames = toFrames(sealed, batchIdOf(sealed), frameCharsFor(small));
+    expect(frames.length).toBeGreaterThan(toFrames(sealed, batchIdOf(sealed)).length);
+    const collector = new FrameCollector();
+    for (const frame of frames) {
+      const { segments, errorCorrectionLevel, version } = frameQrInput(frame, small);
+      expect(version).toBeLessThanOrEqual(10);
+      const png = await QRCode.toBuffer(segments, { errorCorrectionLevel, version, scale: 3 });
+      const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+      collector.add(result?.text ?? '');
+    }
+    expect(
+      (await openSealedBatch(webcrypto.subtle, collector.sealed(), keyOf)).sheets,
+    ).toHaveLength(300);
+  });
+
+  it('matches the table of piece lengths in docs/formats.md', () => {
+    const doc = readFileSync('docs/formats.md', 'utf8');
+    const rows = [
+      ...doc.matchAll(/^\| (\d+) +\| ([\d ]+?) +\| ([\d ]+?) +\| ([\d ]+?) +\| ([\d ]+?) +\|$/gm),
+    ];
+    expect(rows).toHaveLength(4);
+    for (const [, version, ...cells] of rows) {
+      const documented = cells.map((c) => Number(c.replace(/ /g, '')));
+      const computed = (['L', 'M', 'Q', 'H'] as const).map((errorCorrectionLevel) =>
+        frameCharsFor({ errorCorrectionLevel, maxVersion: Number(version) }),
+      );
+      expect(computed).toEqual(documented);
+    }
   });
 
   it('renders a frame as an SVG QR code', async () => {

@@ -273,6 +273,20 @@ describe('admin QR export', () => {
     expect(screen.getByRole('button', { name: 'Chạy tiếp' })).toBeTruthy();
   });
 
+  it('cuts smaller codes with more error correction when asked', async () => {
+    const services = new FakeServices();
+    services.registeredWith = 'https://thuphieu.example.vn';
+    services.sheets = [sheet(1, ALL('tot'))];
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Xuất mã QR' }));
+    fireEvent.change(await screen.findByLabelText('Cỡ mã QR'), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText('Mức sửa lỗi'), { target: { value: 'H' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo mã QR' }));
+    await waitFor(() =>
+      expect(services.qrOptions).toEqual({ errorCorrectionLevel: 'H', maxVersion: 10 }),
+    );
+  });
+
   it('marks the exported sheets sent only after the PIN confirms the office has them', async () => {
     const services = new FakeServices();
     services.pinValue = '2468';

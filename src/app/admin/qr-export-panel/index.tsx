@@ -3,7 +3,11 @@ import { formatCount } from '../../../core/format.ts';
 import { formatPeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/settings.ts';
 import type { QrExport } from '../../../transport/qr-export.ts';
-import { frameToSvg } from '../../../transport/qr-frame-image.ts';
+import {
+  defaultFrameQrOptions,
+  type FrameQrOptions,
+  frameToSvg,
+} from '../../../transport/qr-frame-image.ts';
 import type { KioskServices } from '../../services.ts';
 import './style.css';
 import { AlertText } from '../../components/alert-text/index.tsx';
@@ -22,6 +26,7 @@ interface Props {
  */
 export function QrExportPanel({ services, period }: Props) {
   const [scope, setScope] = useState<'unsent' | 'period'>('unsent');
+  const [qr, setQr] = useState<FrameQrOptions>(defaultFrameQrOptions);
   const [built, setBuilt] = useState<QrExport | undefined>(undefined);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
@@ -33,6 +38,7 @@ export function QrExportPanel({ services, period }: Props) {
       setBuilt(
         await services.collector.buildQrExport(
           scope === 'unsent' ? { kind: 'unsent' } : { kind: 'period', period },
+          qr,
         ),
       );
     } catch (e) {
@@ -64,6 +70,7 @@ export function QrExportPanel({ services, period }: Props) {
           Các phiếu trong kỳ khảo sát ({formatPeriod(period)})
         </label>
       </fieldset>
+      <QrOptionsFields qr={qr} onChange={setQr} />
       <button type="button" class="btn btn-primary" onClick={build}>
         Tạo mã QR
       </button>
@@ -77,7 +84,7 @@ export function QrExportPanel({ services, period }: Props) {
             {formatCount(built.sheetCount)} phiếu trong {formatCount(built.frames.length)} mã QR.
             Cán bộ thu phiếu quét lần lượt; mã nào thiếu, máy quét sẽ báo để quét lại.
           </p>
-          <FrameCarousel frames={built.frames} />
+          <FrameCarousel frames={built.frames} qr={built.qr} />
           <ReceiptScanner
             batches={built.batches}
             onBatchConfirmed={(sheets) => services.collector.confirmExported(sheets)}
@@ -109,14 +116,71 @@ export function QrExportPanel({ services, period }: Props) {
   );
 }
 
-function FrameCarousel({ frames }: { frames: string[] }) {
+const SIZES = [
+  { maxVersion: 25, label: 'Lớn: ít mã nhất (mặc định)' },
+  { maxVersion: 15, label: 'Vừa: dễ quét hơn' },
+  { maxVersion: 10, label: 'Nhỏ: cho camera yếu, nhiều mã hơn' },
+] as const;
+const LEVELS = [
+  { level: 'L', label: 'Thấp (L)' },
+  { level: 'M', label: 'Trung bình (M, mặc định)' },
+  { level: 'Q', label: 'Khá (Q)' },
+  { level: 'H', label: 'Cao (H): màn hình lóa, trầy' },
+] as const;
+
+/** Smaller codes and more error correction read better with a weak camera, in more frames. */
+function QrOptionsFields({
+  qr,
+  onChange,
+}: {
+  qr: FrameQrOptions;
+  onChange: (qr: FrameQrOptions) => void;
+}) {
+  return (
+    <div class="admin-bar">
+      <label>
+        <span>Cỡ mã QR</span>
+        <select
+          value={qr.maxVersion}
+          onChange={(e) => onChange({ ...qr, maxVersion: Number(e.currentTarget.value) })}
+        >
+          {SIZES.map((s) => (
+            <option key={s.maxVersion} value={s.maxVersion}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Mức sửa lỗi</span>
+        <select
+          value={qr.errorCorrectionLevel}
+          onChange={(e) =>
+            onChange({
+              ...qr,
+              errorCorrectionLevel: e.currentTarget.value as FrameQrOptions['errorCorrectionLevel'],
+            })
+          }
+        >
+          {LEVELS.map((l) => (
+            <option key={l.level} value={l.level}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function FrameCarousel({ frames, qr }: { frames: string[]; qr: FrameQrOptions }) {
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(true);
   const [svg, setSvg] = useState('');
   const frame = frames[index] ?? '';
   useEffect(() => {
-    frameToSvg(frame).then(setSvg);
-  }, [frame]);
+    frameToSvg(frame, qr).then(setSvg);
+  }, [frame, qr]);
   useEffect(() => {
     if (!playing || frames.length < 2) return;
     const timer = setTimeout(() => setIndex((i) => (i + 1) % frames.length), FRAME_MS);
