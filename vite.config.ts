@@ -10,7 +10,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'icons/*.svg', 'pictograms/*.svg'],
+      // globPatterns below already take the icons; listing them twice would precache them twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Khảo sát sự hài lòng – Chính quyền thân thiện',
         short_name: 'Khảo sát',
@@ -36,7 +37,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm}'], // the plugin adds the manifest itself
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once; later versions still wait for the start screen.

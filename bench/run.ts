@@ -52,9 +52,9 @@ report(
 );
 
 // Everything the service worker precaches on the first visit (the kiosk then needs no network).
-const precached = readdirSync('dist', { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && /\.(js|css|html|svg|png|webmanifest|wasm)$/.test(entry.name))
-  .map((entry) => statSync(join(entry.parentPath, entry.name)).size);
+const precached = [
+  ...new Set([...readFileSync('dist/sw.js', 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1])),
+].map((url) => statSync(join('dist', url ?? '')).size);
 report(
   'Precached on install (raw, not on the first screen)',
   `${(precached.reduce((a, b) => a + b, 0) / KB / KB).toFixed(2)} MB in ${precached.length} files`,
