@@ -28,6 +28,48 @@ export const problemCatalogue = {
     message:
       'Mã xác nhận này thuộc một lần xuất khác. Các phiếu của lần xuất này chưa được đánh dấu đã gửi.',
   },
+  'token.damaged': {
+    code: '400.11',
+    message: 'Mã QR đánh giá bị hỏng hoặc không đầy đủ. Xin Ông/Bà quét lại mã tại quầy.',
+  },
+  'token.wrong-form': {
+    code: '400.12',
+    message: 'Phiếu không đúng mẫu mà mã QR cho phép. Xin Ông/Bà quét lại mã tại quầy.',
+  },
+  'answer.not-ours': {
+    code: '400.13',
+    message:
+      'Mã này không phải mã phiếu trả lời từ điện thoại. Xin mời quét mã hiện trên điện thoại sau khi trả lời xong.',
+  },
+  'token.forged': {
+    code: '401.3',
+    message:
+      'Mã QR đánh giá không hợp lệ: không do máy khảo sát của xã, phường tạo ra. Xin Ông/Bà quét mã tại quầy.',
+  },
+  'token.unknown-issuer': {
+    code: '401.4',
+    message:
+      'Mã QR đánh giá do một máy chưa đăng ký với cơ quan thu phiếu tạo ra. Xin Ông/Bà báo cán bộ tại quầy.',
+  },
+  'token.other-commune': {
+    code: '403.2',
+    message:
+      'Mã QR đánh giá không thuộc xã, phường này. Xin Ông/Bà quét mã tại quầy của xã, phường mình.',
+  },
+  'token.used': {
+    code: '409.3',
+    message:
+      'Mã QR này đã được dùng để gửi một phiếu. Mỗi mã chỉ dùng cho một phiếu; xin Ông/Bà quét mã mới tại quầy.',
+  },
+  'token.expired': {
+    code: '410.1',
+    message: 'Mã QR đánh giá đã hết hạn. Xin Ông/Bà quét mã mới tại quầy.',
+  },
+  'desk.busy': {
+    code: '429.2',
+    message:
+      'Có quá nhiều lượt quét mã trong thời gian ngắn. Xin Ông/Bà chờ một phút rồi quét lại.',
+  },
   'batch.damaged': {
     code: '400.4',
     message:
