@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/server/postgres-global-setup.ts'],
+          // The files share one PostgreSQL database and empty it per test: one file at a time.
+          fileParallelism: false,
         },
       },
       {

@@ -4,10 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
 import { communeFigures } from '../core/commune-figures.ts';
-import { Problem, type ProblemKey, problemCatalogue, problemStatus } from '../core/problems.ts';
+import { Problem, problemCatalogue } from '../core/problems.ts';
 import { readSheetsFile, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
 import { summariesCsv, summariesXlsx } from './exports.ts';
 import type { Log } from './log.ts';
+import { phoneRoutes } from './phone-routes.ts';
+import { clientOf, problem } from './problem-response.ts';
 import { rateLimiter } from './rate-limit.ts';
 import type { CollectorStore } from './store/store.ts';
 
@@ -23,12 +25,10 @@ export interface CollectorOptions {
   now?: () => number;
   /** Writes a client may make per minute (after a burst of the same size). */
   writesPerMinute?: number;
-}
-
-/** Sends a catalogue problem as JSON: status from its code, the Vietnamese sentence, the code. */
-function problem(c: Context, key: ProblemKey, extra: Record<string, unknown> = {}) {
-  const { code, message } = problemCatalogue[key];
-  return c.json({ code, message, ...extra }, problemStatus(key) as 400);
+  /** Lifetime of the phone tokens a printed desk QR gets from the collector. */
+  phoneTokenMinutes?: number;
+  /** Desk tokens per minute, per client address and per commune. */
+  deskTokensPerMinute?: { perClient: number; perCommune: number };
 }
 
 /** The collector's HTTP API (docs/api.md). */
@@ -42,8 +42,6 @@ export function collectorApi(options: CollectorOptions): Hono {
   );
   const api = new Hono();
 
-  const clientOf = (c: Context) =>
-    c.req.header('x-forwarded-for') ?? c.env?.incoming?.socket?.remoteAddress ?? 'local';
   const expected = Buffer.from(`Bearer ${adminToken}`);
   const isAdmin = (c: Context) => {
     const given = Buffer.from(c.req.header('authorization') ?? '');
@@ -60,7 +58,12 @@ export function collectorApi(options: CollectorOptions): Hono {
     const parsed = kioskRegistrationSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return problem(c, 'request.invalid');
     const key = webcrypto.getRandomValues(new Uint8Array(32));
-    const created = await store.registerKiosk({ ...parsed.data, key, registeredAt: now() });
+    const created = await store.registerKiosk({
+      ...parsed.data,
+      key,
+      registeredAt: now(),
+      kind: 'kiosk',
+    });
     if (!created) return problem(c, 'kiosk.exists');
     log('kiosk.registered', {
       deviceId: parsed.data.deviceId,
@@ -138,6 +141,18 @@ export function collectorApi(options: CollectorOptions): Hono {
         serverTime: now(),
       });
     },
+  );
+
+  api.route(
+    '/',
+    phoneRoutes({
+      store,
+      log,
+      now,
+      isAdmin,
+      tokenMinutes: options.phoneTokenMinutes ?? 15,
+      deskLimits: options.deskTokensPerMinute ?? { perClient: 4, perCommune: 60 },
+    }),
   );
 
   const summaries = async () =>

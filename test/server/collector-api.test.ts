@@ -1,59 +1,20 @@
 import { webcrypto } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import postgres from 'postgres';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Batch, encodeBatch } from '../../src/core/codec/batch.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
 import { SHEETS_FILE_FORMAT, signSheetsFile } from '../../src/core/sheets-file.ts';
 import { collectorApi, MAX_BATCH_BYTES } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
-import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 import { batchOf } from '../fixtures/batches.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
+import { stores } from './stores.ts';
 
 const ADMIN = 'test-admin-token';
 const DEVICE = '3f2a9c0d1e4b5a68';
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-
-/** Each store the collector can run on, opened empty for one test. */
-const stores: [
-  string,
-  () => Promise<{
-    store: CollectorStore;
-    reopen: () => Promise<CollectorStore>;
-    dispose: () => Promise<void>;
-  }>,
-][] = [
-  [
-    'SQLite file',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'collector-'));
-      const file = join(dir, 'collector.sqlite');
-      return {
-        store: openSqliteStore(file),
-        reopen: async () => openSqliteStore(file),
-        dispose: async () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const url = inject('databaseUrl');
-      const store = await openPostgresStore(url);
-      const cleaner = postgres(url, { onnotice: () => {} });
-      await cleaner`TRUNCATE sheets, kiosks`;
-      await cleaner.end();
-      return { store, reopen: () => openPostgresStore(url), dispose: async () => {} };
-    },
-  ],
-];
 
 describe.each(stores)('collector on %s', (_name, open) => {
   let store: CollectorStore;

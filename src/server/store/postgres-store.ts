@@ -47,9 +47,9 @@ export async function openPostgresStore(url: string): Promise<CollectorStore> {
   return {
     async registerKiosk(kiosk: KioskRecord) {
       const rows = await sql`
-        INSERT INTO kiosks (device_id, commune_code, commune_name, label, hmac_key, registered_at)
+        INSERT INTO kiosks (device_id, commune_code, commune_name, label, hmac_key, registered_at, kind)
         VALUES (${kiosk.deviceId}, ${kiosk.communeCode}, ${kiosk.communeName}, ${kiosk.label},
-                ${Buffer.from(kiosk.key).toString('base64')}, ${kiosk.registeredAt})
+                ${Buffer.from(kiosk.key).toString('base64')}, ${kiosk.registeredAt}, ${kiosk.kind})
         ON CONFLICT (device_id) DO NOTHING RETURNING device_id`;
       return rows.length === 1;
     },
@@ -57,6 +57,11 @@ export async function openPostgresStore(url: string): Promise<CollectorStore> {
     async findKiosk(deviceId: string) {
       const [row] = await sql`SELECT * FROM kiosks WHERE device_id = ${deviceId}`;
       return row ? kioskOf(row) : undefined;
+    },
+
+    async hasSheet(deviceId: string, seq: number) {
+      const rows = await sql`SELECT 1 FROM sheets WHERE device_id = ${deviceId} AND seq = ${seq}`;
+      return rows.length > 0;
     },
 
     async ingest(

@@ -92,6 +92,7 @@ export function kioskOf(row: Record<string, unknown>): KioskRecord {
     label: String(row.label),
     key: new Uint8Array(Buffer.from(String(row.hmac_key), 'base64')),
     registeredAt: Number(row.registered_at),
+    kind: row.kind === 'desk' ? 'desk' : 'kiosk',
   };
 }
 

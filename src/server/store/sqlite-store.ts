@@ -34,8 +34,8 @@ export function openSqliteStore(path: string): CollectorStore {
     async registerKiosk(kiosk: KioskRecord) {
       const result = db
         .prepare(
-          `INSERT INTO kiosks (device_id, commune_code, commune_name, label, hmac_key, registered_at)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`,
+          `INSERT INTO kiosks (device_id, commune_code, commune_name, label, hmac_key, registered_at, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`,
         )
         .run(
           kiosk.deviceId,
@@ -44,6 +44,7 @@ export function openSqliteStore(path: string): CollectorStore {
           kiosk.label,
           Buffer.from(kiosk.key).toString('base64'),
           kiosk.registeredAt,
+          kiosk.kind,
         );
       return result.changes === 1;
     },
@@ -51,6 +52,13 @@ export function openSqliteStore(path: string): CollectorStore {
     async findKiosk(deviceId: string) {
       const row = db.prepare('SELECT * FROM kiosks WHERE device_id = ?').get(deviceId);
       return row ? kioskOf(row) : undefined;
+    },
+
+    async hasSheet(deviceId: string, seq: number) {
+      return (
+        db.prepare('SELECT 1 FROM sheets WHERE device_id = ? AND seq = ?').get(deviceId, seq) !==
+        undefined
+      );
     },
 
     async ingest(

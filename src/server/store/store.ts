@@ -7,9 +7,11 @@ export interface KioskRecord {
   communeCode: string;
   communeName: string;
   label: string;
-  /** The HMAC key the kiosk seals its batches with. */
+  /** The HMAC key the kiosk seals its batches and phone tokens with. */
   key: Uint8Array;
   registeredAt: number;
+  /** A tablet at the desk, or a printed desk QR whose phone tokens the collector issues. */
+  kind: 'kiosk' | 'desk';
 }
 
 export interface CommuneRecord {
@@ -32,6 +34,7 @@ export type IngestOutcome =
 export interface CollectorStore {
   registerKiosk(kiosk: KioskRecord): Promise<boolean>;
   findKiosk(deviceId: string): Promise<KioskRecord | undefined>;
+  hasSheet(deviceId: string, seq: number): Promise<boolean>;
   /** Stores every sheet of a batch in one transaction, or none when any conflicts. */
   ingest(communeCode: string, sheets: readonly Sheet[], receivedAt: number): Promise<IngestOutcome>;
   communes(): Promise<CommuneRecord[]>;
