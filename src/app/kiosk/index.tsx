@@ -6,13 +6,10 @@ import { keepScreenAwake } from '../platform/wake-lock.ts';
 import type { KioskServices } from '../services.ts';
 import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
-import { canGoNext, draftFromFlow, flowReducer, initialFlow } from './flow.ts';
+import { draftFromFlow, flowReducer, initialFlow } from './flow.ts';
 import { IdleDialog } from './idle-dialog/index.tsx';
-import { PersonalScreen } from './personal-screen/index.tsx';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
-import { QuestionScreen } from './question-screen/index.tsx';
-import { ResidencyScreen } from './residency-screen/index.tsx';
-import { ReviewScreen } from './review-screen/index.tsx';
+import { SheetSteps } from './sheet-steps.tsx';
 import { StartScreen } from './start-screen/index.tsx';
 import { ThanksScreen } from './thanks-screen/index.tsx';
 import { useIdleCountdown } from './use-idle-countdown.ts';
@@ -43,7 +40,6 @@ export function KioskApp({
   const reader = useQuestionReader();
   const { timing, askResidency } = settings;
   const step = flow.step;
-  const questionCount = form?.questions.length ?? 0;
 
   useEffect(() => keepScreenAwake(), []);
   useEffect(
@@ -68,15 +64,6 @@ export function KioskApp({
   if (!form)
     return <p role="alert">Bộ câu hỏi không có mẫu phiếu nào. Vui lòng báo cán bộ quản trị.</p>;
 
-  const question = step.screen === 'question' ? form.questions[step.index] : undefined;
-  const next = () => {
-    reader.stop();
-    if (canGoNext(flow)) dispatch({ type: 'next', questionCount });
-  };
-  const back = () => {
-    reader.stop();
-    dispatch({ type: 'back', askResidency, questionCount });
-  };
   const submit = async () => {
     setSaving(true);
     setSaveError(undefined);
@@ -102,53 +89,19 @@ export function KioskApp({
           onAdmin={onAdminRequest}
         />
       )}
-      {step.screen === 'residency' && (
-        <ResidencyScreen
-          nonResident={flow.nonResident}
-          onChoose={(nonResident) => dispatch({ type: 'residency', nonResident })}
-          onBack={back}
-          onNext={next}
-        />
-      )}
-      {question && step.screen === 'question' && (
-        <QuestionScreen
-          question={question}
-          questionCount={questionCount}
-          levels={profile.levels}
-          answer={flow.answers[step.index]}
-          reason={flow.reasons[step.index] ?? ''}
-          reader={reader}
-          onChoose={(levelId) => dispatch({ type: 'choose', index: step.index, levelId })}
-          onReason={(text) => dispatch({ type: 'reason', index: step.index, text })}
-          onBack={back}
-          onNext={next}
-        />
-      )}
-      {step.screen === 'personal' && (
-        <PersonalScreen
-          communeName={settings.communeName}
-          collectorName={settings.collectorName}
-          consented={flow.consentAt !== undefined}
-          name={flow.name}
-          address={flow.address}
-          suggestion={flow.suggestion}
-          onConsent={(yes) => dispatch({ type: 'consent', at: yes ? Date.now() : undefined })}
-          onField={(field, text) => dispatch({ type: 'personal', field, text })}
-          onBack={back}
-          onNext={next}
-        />
-      )}
-      {step.screen === 'review' && (
-        <ReviewScreen
-          form={form}
-          levels={profile.levels}
-          answers={flow.answers}
-          saving={saving}
-          error={saveError}
-          onBack={back}
-          onSubmit={submit}
-        />
-      )}
+      <SheetSteps
+        flow={flow}
+        dispatch={dispatch}
+        form={form}
+        profile={profile}
+        communeName={settings.communeName}
+        collectorName={settings.collectorName}
+        askResidency={askResidency}
+        reader={reader}
+        saving={saving}
+        saveError={saveError}
+        onSubmit={submit}
+      />
       {step.screen === 'thanks' && <ThanksScreen seconds={timing.thankYouSeconds} />}
       {idle.secondsLeft !== undefined && (
         <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.resume} onEnd={discard} />

@@ -1,0 +1,89 @@
+import type { PhoneAnswers } from '../core/phone/phone-sheet.ts';
+import { readPhoneToken } from '../core/phone/token.ts';
+import {
+  forgetPhoneSheet,
+  type PhoneDb,
+  queuedPhoneSheets,
+  queuePhoneSheet,
+} from '../storage/phone-outbox.ts';
+
+/**
+ * The phone's side of phone mode (docs/api.md, "Phone mode"): it asks whether its token
+ * can be used, sends its one sheet, and keeps the sheet in its outbox while offline.
+ */
+
+export interface TokenStatus {
+  communeCode: string;
+  communeName: string;
+  formId: 'citizen' | 'cadre';
+  expiresAt: number;
+}
+
+/** The server's answer, or that it could not be reached. */
+export type Reply<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'refused'; code: string; message: string }
+  | { kind: 'offline' };
+
+async function call<T>(path: string, init?: RequestInit): Promise<Reply<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    return { kind: 'offline' };
+  }
+  const body = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
+  if (response.ok) return { kind: 'ok', value: body };
+  // A gateway or a restarting server: the same as no network, try again later.
+  if (response.status >= 500 || !body.message) return { kind: 'offline' };
+  return { kind: 'refused', code: body.code ?? String(response.status), message: body.message };
+}
+
+export const checkToken = (token: string) =>
+  call<TokenStatus>(`/api/v1/phone-tokens/${encodeURIComponent(token)}`);
+
+/** A printed desk QR: the collector issues a fresh token for this scan. */
+export const requestDeskToken = (deskId: string, formId: 'citizen' | 'cadre' = 'citizen') =>
+  call<{ token: string; communeName: string }>(
+    `/api/v1/desks/${encodeURIComponent(deskId)}/tokens`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ formId }),
+    },
+  );
+
+const post = (token: string, answers: PhoneAnswers) =>
+  call<{ status: 'received' | 'duplicate' }>('/api/v1/phone-sheets', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, sheet: answers }),
+  });
+
+/**
+ * Sends the sheet. It is queued first, so closing the page or losing signal mid-request
+ * loses nothing; it leaves the outbox once the collector has answered for it.
+ */
+export async function sendPhoneSheet(
+  db: PhoneDb,
+  token: string,
+  answers: PhoneAnswers,
+  now: number,
+): Promise<Reply<{ status: 'received' | 'duplicate' }>> {
+  const { nonce } = readPhoneToken(token);
+  await queuePhoneSheet(db, { nonce, token, answers, queuedAt: now });
+  const reply = await post(token, answers);
+  if (reply.kind !== 'offline') await forgetPhoneSheet(db, nonce);
+  return reply;
+}
+
+/** Sends what waited in the outbox; returns how many are still waiting. */
+export async function flushPhoneOutbox(db: PhoneDb): Promise<number> {
+  let waiting = 0;
+  for (const queued of await queuedPhoneSheets(db)) {
+    const reply = await post(queued.token, queued.answers);
+    if (reply.kind === 'offline') waiting++;
+    else await forgetPhoneSheet(db, queued.nonce);
+  }
+  return waiting;
+}
