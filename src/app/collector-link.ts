@@ -68,6 +68,16 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       const deps = await syncDeps();
       return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope, qr);
     },
+    async phoneLink() {
+      const { buildPhoneLink } = await import('../transport/phone-link.ts');
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      return buildPhoneLink(database, crypto.subtle, settings, now());
+    },
+    async phoneLinkUsed(link) {
+      const { phoneLinkUsed } = await import('../transport/phone-link.ts');
+      return phoneLinkUsed(link);
+    },
     async exportFile(kind, includePersonalData) {
       const files = await import('../transport/file-export.ts');
       const database = await db();

@@ -63,5 +63,7 @@ function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): Colle
     buildQrExport: async (scope, qr) => (await link()).buildQrExport(scope, qr),
     confirmExported: async (sheets) => (await link()).confirmExported(sheets),
     exportFile: async (kind, personal) => (await link()).exportFile(kind, personal),
+    phoneLink: async () => (await link()).phoneLink(),
+    phoneLinkUsed: async (url) => (await link()).phoneLinkUsed(url),
   };
 }

@@ -41,6 +41,10 @@ export interface CollectorLink {
   buildQrExport(scope: ExportScope, qr?: FrameQrOptions): Promise<QrExport>;
   /** The office confirmed it has these sheets: mark them sent (they are kept). */
   confirmExported(sheets: QrExport['sheets']): Promise<void>;
+  /** A link with a fresh single-use phone token, or undefined when phone mode cannot be offered. */
+  phoneLink(): Promise<string | undefined>;
+  /** Whether the collector has a sheet for that link's token already (false when unreachable). */
+  phoneLinkUsed(link: string): Promise<boolean>;
   /** Every sheet as a file: signed JSON (re-importable at the collector), CSV or an Excel workbook. */
   exportFile(kind: ExportKind, includePersonalData: boolean): Promise<ExportedFile>;
 }

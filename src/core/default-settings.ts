@@ -1,6 +1,6 @@
 import { surveyWeekPresets, vnDay } from './period.ts';
 import { defaultProfile } from './profile/registry.ts';
-import { defaultTiming, type KioskSettings } from './settings.ts';
+import { defaultPhoneQr, defaultTiming, type KioskSettings } from './settings.ts';
 
 /** Settings of a kiosk that has never been set up: citizen form, this year's survey week. */
 export function defaultSettings(now: number): KioskSettings {
@@ -17,6 +17,7 @@ export function defaultSettings(now: number): KioskSettings {
     formId: 'citizen',
     period: preset?.period ?? { from: `${year}-11-01`, to: `${year}-11-30` },
     askResidency: true,
+    phoneQr: defaultPhoneQr,
     timing: { ...defaultTiming },
   };
 }

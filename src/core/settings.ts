@@ -44,7 +44,20 @@ export const kioskSettingsSchema = z.object({
   period: periodSchema,
   askResidency: z.boolean(),
   timing: kioskTimingSchema,
+  /** Phone mode: the start screen offers a QR; absent on settings saved before it existed (= defaults). */
+  phoneQr: z.optional(
+    z.object({
+      enabled: z.boolean(),
+      /** How long a phone may take from scanning to sending (phone token lifetime). */
+      tokenMinutes: z.int().check(z.gte(1), z.lte(120)),
+    }),
+  ),
 });
+
+export const defaultPhoneQr = { enabled: true, tokenMinutes: 15 };
+
+/** The phone QR settings in force (defaults for settings saved before phone mode). */
+export const phoneQrOf = (settings: KioskSettings) => settings.phoneQr ?? defaultPhoneQr;
 
 export type IsoDay = z.infer<typeof isoDaySchema>;
 export type Period = z.infer<typeof periodSchema>;

@@ -70,6 +70,9 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
     return problem(c, error.key);
   };
 
+  // The kiosk reads the collector's clock before issuing a token: tablets drift.
+  routes.get('/api/v1/time', (c) => c.json({ serverTime: now() }));
+
   routes.get('/api/v1/phone-tokens/:token', async (c) => {
     try {
       const { token, issuer } = await usable(c.req.param('token'));

@@ -77,13 +77,22 @@ export async function sendPhoneSheet(
   return reply;
 }
 
-/** Sends what waited in the outbox; returns how many are still waiting. */
-export async function flushPhoneOutbox(db: PhoneDb): Promise<number> {
-  let waiting = 0;
+export interface FlushReport {
+  /** Still in the outbox: no network yet. */
+  waiting: number;
+  /** Refused for good (e.g. answered too late), by token nonce, with the collector's sentence. */
+  refused: { nonce: string; message: string }[];
+}
+
+/** Sends what waited in the outbox; a refused sheet leaves it too, with its reason reported. */
+export async function flushPhoneOutbox(db: PhoneDb): Promise<FlushReport> {
+  const report: FlushReport = { waiting: 0, refused: [] };
   for (const queued of await queuedPhoneSheets(db)) {
     const reply = await post(queued.token, queued.answers);
-    if (reply.kind === 'offline') waiting++;
+    if (reply.kind === 'offline') report.waiting++;
     else await forgetPhoneSheet(db, queued.nonce);
+    if (reply.kind === 'refused')
+      report.refused.push({ nonce: queued.nonce, message: reply.message });
   }
-  return waiting;
+  return report;
 }

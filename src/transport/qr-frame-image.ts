@@ -55,3 +55,8 @@ export function frameCharsFor(options: FrameQrOptions): number {
   }
   return low;
 }
+
+/** A link (byte mode) as an SVG QR code at ECC M: the kiosk's phone QR. */
+export function linkToSvg(link: string): Promise<string> {
+  return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}

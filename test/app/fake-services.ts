@@ -97,6 +97,9 @@ export class FakeServices implements KioskServices {
       this.exports.push(`${kind}:${includePersonalData}`);
       return { fileName: `khao-sat.${kind}`, mimeType: 'text/plain', body: 'x' };
     },
+    phoneLink: async () =>
+      this.registeredWith ? `${this.registeredWith}/#/phone/FAKE-TOKEN` : undefined,
+    phoneLinkUsed: async () => false,
     confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
       this.confirmed.push(...sheets.map((s) => s.seq));
     },

@@ -17,6 +17,12 @@ export class KioskDriver {
     levels: string[],
     residency: 'Có' | 'Không' | 'not asked' = 'Có',
   ): Promise<void> {
+    await this.fillSheet(levels, residency);
+    await this.page.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor();
+  }
+
+  /** Answers and sends one sheet, without waiting for what follows (the phone may be offline). */
+  async fillSheet(levels: string[], residency: 'Có' | 'Không' | 'not asked' = 'Có') {
     await this.button('Bắt đầu đánh giá').click();
     if (residency !== 'not asked') {
       await this.page.getByRole('radio', { name: residency, exact: true }).check();
@@ -28,7 +34,6 @@ export class KioskDriver {
     }
     await this.button('Tiếp theo').click(); // personal screen: nothing given
     await this.button('Gửi phiếu').click();
-    await this.page.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor();
   }
 
   /** Leaves the thank-you screen without waiting for its timer, through a reload. */

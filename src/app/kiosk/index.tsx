@@ -8,6 +8,7 @@ import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
 import { draftFromFlow, flowReducer, initialFlow } from './flow.ts';
 import { IdleDialog } from './idle-dialog/index.tsx';
+import { PhoneQr } from './phone-qr/index.tsx';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
 import { SheetSteps } from './sheet-steps.tsx';
 import { StartScreen } from './start-screen/index.tsx';
@@ -87,7 +88,9 @@ export function KioskApp({
           form={form}
           onStart={() => dispatch({ type: 'start', at: Date.now(), askResidency })}
           onAdmin={onAdminRequest}
-        />
+        >
+          <PhoneQr collector={services.collector} />
+        </StartScreen>
       )}
       <SheetSteps
         flow={flow}

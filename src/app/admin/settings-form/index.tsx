@@ -4,6 +4,7 @@ import {
   type KioskSettings,
   type KioskTiming,
   kioskSettingsSchema,
+  phoneQrOf,
 } from '../../../core/settings.ts';
 import { fieldErrors } from './issues.ts';
 
@@ -108,6 +109,38 @@ export function SettingsForm({ settings, onSave }: Props) {
         />
         Hỏi người dân có thường xuyên cư trú trên địa bàn không
       </label>
+      <fieldset>
+        <legend>Đánh giá trên điện thoại</legend>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={phoneQrOf(draft).enabled}
+            onChange={(e) =>
+              update({ phoneQr: { ...phoneQrOf(draft), enabled: e.currentTarget.checked } })
+            }
+          />
+          Màn hình đầu có nút hiện mã QR để người dân đánh giá trên điện thoại
+        </label>
+        <label>
+          <span>Mã QR điện thoại có hiệu lực (phút, 1–120)</span>
+          <input
+            type="number"
+            min={1}
+            max={120}
+            value={phoneQrOf(draft).tokenMinutes}
+            aria-invalid={errors['phoneQr.tokenMinutes'] ? 'true' : undefined}
+            aria-describedby={
+              errors['phoneQr.tokenMinutes'] ? 'error-phoneQr.tokenMinutes' : undefined
+            }
+            onInput={(e) =>
+              update({
+                phoneQr: { ...phoneQrOf(draft), tokenMinutes: Number(e.currentTarget.value) },
+              })
+            }
+          />
+        </label>
+        {error('phoneQr.tokenMinutes')}
+      </fieldset>
       <fieldset>
         <legend>Kỳ khảo sát</legend>
         <label>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Form } from '../../../core/profile/schema.ts';
 import './style.css';
 
@@ -6,10 +7,12 @@ interface Props {
   form: Form;
   onStart: () => void;
   onAdmin: () => void;
+  /** Shown under the start button: the QR for answering on one's own phone. */
+  children?: ComponentChildren;
 }
 
 /** What a citizen sees when walking up to the desk: a greeting and one big button. */
-export function StartScreen({ communeName, form, onStart, onAdmin }: Props) {
+export function StartScreen({ communeName, form, onStart, onAdmin, children }: Props) {
   return (
     <main class="start">
       <p class="start-commune">
@@ -24,6 +27,7 @@ export function StartScreen({ communeName, form, onStart, onAdmin }: Props) {
       <button type="button" class="btn btn-primary start-button" onClick={onStart}>
         Bắt đầu đánh giá
       </button>
+      {children}
       <button type="button" class="start-admin" onClick={onAdmin}>
         Quản trị
       </button>

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import { answerQrOf } from '../../../core/phone/answer-qr.ts';
+import type { PhoneAnswers } from '../../../core/phone/phone-sheet.ts';
+import { readPhoneToken } from '../../../core/phone/token.ts';
+import { defaultProfile } from '../../../core/profile/registry.ts';
+import { frameToSvg } from '../../../transport/qr-frame-image.ts';
+
+/** The sheet as a QR for the kiosk's camera, when the phone has no network at the desk. */
+export function AnswerQr({ token, answers }: { token: string; answers: PhoneAnswers }) {
+  const [svg, setSvg] = useState('');
+  useEffect(() => {
+    frameToSvg(answerQrOf(readPhoneToken(token), answers, defaultProfile)).then(setSvg);
+  }, [token, answers]);
+  return (
+    // The SVG comes from the qrcode library for our own answer text.
+    <div
+      class="phone-answer-qr"
+      role="img"
+      aria-label="Mã QR phiếu trả lời, để máy khảo sát quét"
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
+}

@@ -1,0 +1,213 @@
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { PhoneAnswers } from '../../core/phone/phone-sheet.ts';
+import { readPhoneToken } from '../../core/phone/token.ts';
+import { Problem } from '../../core/problems.ts';
+import { defaultProfile, findForm } from '../../core/profile/registry.ts';
+import { draftFromFlow, flowReducer, initialFlow } from '../kiosk/flow.ts';
+import { PRIVACY_NOTICE_VERSION } from '../kiosk/privacy-notice.ts';
+import { SheetSteps } from '../kiosk/sheet-steps.tsx';
+import { watchForAppUpdates } from '../shell/app-update.ts';
+import { useQuestionReader } from '../speech/use-reader.ts';
+import '../theme.css';
+import { AnswerQr } from './answer-qr/index.tsx';
+import { createPhoneServices, type PhoneServices } from './phone-services.ts';
+import './style.css';
+
+/** Where the phone came from: the kiosk's QR (a token) or a printed desk QR. */
+export type PhoneLink = { kind: 'token'; token: string } | { kind: 'desk'; deskId: string };
+
+export function phoneLinkOf(hash: string): PhoneLink | undefined {
+  const desk = /^#\/phone\/desk\/([0-9a-f]{16})$/.exec(hash);
+  if (desk?.[1]) return { kind: 'desk', deskId: desk[1] };
+  const token = /^#\/phone\/([A-Za-z0-9_-]+)$/.exec(hash);
+  return token?.[1] ? { kind: 'token', token: token[1] } : undefined;
+}
+
+type Stage =
+  | { kind: 'opening' }
+  | { kind: 'closed'; message: string }
+  | { kind: 'answering'; token: string; communeName: string }
+  | { kind: 'sent'; communeName: string }
+  | { kind: 'queued'; token: string; answers: PhoneAnswers; communeName: string };
+
+const NEED_NETWORK_FOR_DESK =
+  'Cần có mạng để lấy mã đánh giá từ mã QR in sẵn. Xin Ông/Bà bật dữ liệu di động hoặc Wi-Fi rồi quét lại.';
+const NOT_A_LINK = new Problem('token.damaged').message;
+
+/** Opens the link: a usable token and the commune's name, or why the phone cannot answer. */
+async function open(link: PhoneLink | undefined, services: PhoneServices): Promise<Stage> {
+  if (!link) return { kind: 'closed', message: NOT_A_LINK };
+  if (link.kind === 'desk') {
+    const issued = await services.requestDeskToken(link.deskId);
+    if (issued.kind === 'offline') return { kind: 'closed', message: NEED_NETWORK_FOR_DESK };
+    if (issued.kind === 'refused') return { kind: 'closed', message: issued.message };
+    return { kind: 'answering', token: issued.value.token, communeName: issued.value.communeName };
+  }
+  const { token } = link;
+  let communeCode: string;
+  try {
+    communeCode = readPhoneToken(token).communeCode;
+  } catch (e) {
+    return { kind: 'closed', message: e instanceof Error ? e.message : NOT_A_LINK };
+  }
+  const status = await services.checkToken(token);
+  if (status.kind === 'refused') return { kind: 'closed', message: status.message };
+  // Without network the token cannot be checked yet: answer now, the collector decides later.
+  const communeName =
+    status.kind === 'ok' ? status.value.communeName : `xã, phường mã ${communeCode}`;
+  return { kind: 'answering', token, communeName };
+}
+
+/**
+ * The citizen's own phone: the same sheet as the kiosk, one sheet per token. The thanks
+ * come only once the collector has taken the sheet; without network the sheet waits in the
+ * phone's outbox, or is shown as a QR for the kiosk at the desk to scan.
+ */
+export function PhoneApp({
+  link,
+  services,
+}: {
+  link: PhoneLink | undefined;
+  services: PhoneServices;
+}) {
+  const [stage, setStage] = useState<Stage>({ kind: 'opening' });
+  const [flow, dispatch] = useReducer(flowReducer, initialFlow);
+  const [saving, setSaving] = useState(false);
+  const [showQr, setShowQr] = useState(false);
+  const reader = useQuestionReader();
+  const token = stage.kind === 'answering' ? readPhoneToken(stage.token) : undefined;
+  const form = findForm(defaultProfile, token?.formId ?? 'citizen') ?? defaultProfile.forms[0];
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void services.flush();
+    void open(link, services).then(setStage);
+  }, [link, services]);
+
+  // A sheet that waited for the network goes as soon as the network is back.
+  useEffect(() => {
+    if (stage.kind !== 'queued') return;
+    const { nonce } = readPhoneToken(stage.token);
+    const retry = async () => {
+      const report = await services.flush();
+      const refused = report.refused.find((r) => r.nonce === nonce);
+      if (refused) setStage({ kind: 'closed', message: refused.message });
+      else if (report.waiting === 0) setStage({ kind: 'sent', communeName: stage.communeName });
+    };
+    window.addEventListener('online', retry);
+    const timer = setInterval(retry, 30_000);
+    return () => {
+      window.removeEventListener('online', retry);
+      clearInterval(timer);
+    };
+  }, [stage, services]);
+
+  useEffect(() => heading.current?.focus(), [stage.kind]);
+
+  if (stage.kind === 'opening') return <p class="phone">Đang mở phiếu khảo sát…</p>;
+  if (stage.kind === 'closed')
+    return (
+      <main class="phone phone-message" lang="vi">
+        <h1 ref={heading} tabIndex={-1}>
+          Chưa thể đánh giá bằng mã này
+        </h1>
+        <p role="alert">{stage.message}</p>
+      </main>
+    );
+  if (stage.kind === 'sent')
+    return (
+      <main class="phone phone-message" lang="vi">
+        <div role="status">
+          <h1 ref={heading} tabIndex={-1}>
+            Xin trân trọng cảm ơn Ông/Bà!
+          </h1>
+          <p>Ý kiến của Ông/Bà đã được gửi tới {stage.communeName}.</p>
+        </div>
+        <p>Ông/Bà có thể đóng trang này.</p>
+      </main>
+    );
+  if (stage.kind === 'queued')
+    return (
+      <main class="phone phone-message" lang="vi">
+        <h1 ref={heading} tabIndex={-1}>
+          Phiếu đã được lưu trên điện thoại
+        </h1>
+        <p role="status">
+          Điện thoại đang không có mạng. Phiếu sẽ tự gửi khi có mạng trở lại, khi Ông/Bà mở lại
+          trang này.
+        </p>
+        <p>Nếu Ông/Bà còn ở quầy, có thể cho máy khảo sát quét mã phiếu để gửi ngay:</p>
+        {showQr ? (
+          <AnswerQr token={stage.token} answers={stage.answers} />
+        ) : (
+          <button type="button" class="btn btn-primary" onClick={() => setShowQr(true)}>
+            Hiện mã QR cho máy khảo sát quét
+          </button>
+        )}
+      </main>
+    );
+
+  if (!form) return <p role="alert">Bộ câu hỏi không có mẫu phiếu nào.</p>;
+  const submit = async () => {
+    setSaving(true);
+    const { channel: _kiosk, ...answers } = draftFromFlow(
+      flow,
+      defaultProfile,
+      form,
+      PRIVACY_NOTICE_VERSION,
+      Date.now(),
+    );
+    const reply = await services.send(stage.token, answers);
+    setSaving(false);
+    if (reply.kind === 'ok') setStage({ kind: 'sent', communeName: stage.communeName });
+    else if (reply.kind === 'refused') setStage({ kind: 'closed', message: reply.message });
+    else setStage({ kind: 'queued', token: stage.token, answers, communeName: stage.communeName });
+  };
+  return (
+    <div class="kiosk phone" lang="vi">
+      {flow.step.screen === 'start' ? (
+        <main class="phone-message">
+          <p>{stage.communeName}</p>
+          <h1 ref={heading} tabIndex={-1}>
+            Khảo sát sự hài lòng
+          </h1>
+          <p>
+            Xin chào Ông/Bà! Xin mời Ông/Bà cho biết ý kiến về hoạt động của chính quyền và cán bộ,
+            công chức. Phiếu gồm {form.questions.length} câu hỏi, không cần ghi tên.
+          </p>
+          <p>{form.audience}</p>
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => dispatch({ type: 'start', at: Date.now(), askResidency: true })}
+          >
+            Bắt đầu đánh giá
+          </button>
+        </main>
+      ) : (
+        <SheetSteps
+          flow={flow}
+          dispatch={dispatch}
+          form={form}
+          profile={defaultProfile}
+          communeName={stage.communeName}
+          collectorName={`UBND ${stage.communeName}`}
+          askResidency
+          reader={reader}
+          saving={saving}
+          saveError={undefined}
+          onSubmit={submit}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The phone screen as the page opens it: real outbox and collector, link from the address. */
+export function PhoneScreen() {
+  const [services] = useState(() => createPhoneServices());
+  const [link] = useState(() => phoneLinkOf(window.location.hash));
+  // Registered so the page opens again without network and the outbox can be sent later.
+  useEffect(() => watchForAppUpdates(() => {}), []);
+  return <PhoneApp link={link} services={services} />;
+}

@@ -1,0 +1,139 @@
+import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { issuePhoneToken } from '../../src/core/phone/token.ts';
+import { type RunningCollector, startCollector } from './collector-server.ts';
+import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
+import { launchBrowser, waitForServiceWorker } from './harness.ts';
+import { KioskDriver } from './kiosk-driver.ts';
+
+let collector: RunningCollector;
+let phones: Browser;
+beforeAll(async () => {
+  [collector, phones] = await Promise.all([startCollector(), launchBrowser()]);
+  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
+  prepareZXingModule({
+    overrides: {
+      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+    },
+    fireImmediately: true,
+  });
+});
+afterAll(async () => {
+  await phones?.close();
+  await collector?.close();
+});
+
+/** A citizen's phone: its own browser context, phone-sized, touch. */
+async function phone(): Promise<Page> {
+  const context = await phones.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  return context.newPage();
+}
+
+/** The link in the kiosk's phone QR, read off its screen with ZXing. */
+async function linkOnKiosk(kiosk: Page): Promise<string> {
+  const png = await kiosk
+    .getByRole('img', { name: 'Mã QR để đánh giá trên điện thoại' })
+    .screenshot();
+  const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+  expect(result?.isValid).toBe(true);
+  return result?.text ?? '';
+}
+
+const phoneSheets = async () =>
+  (await collector.store.sheetsOfCommune('10507')).filter((s) => s.channel === 'phone');
+
+describe('phone mode in real Chromium', () => {
+  it('a phone answers through the kiosk QR once; the link cannot be used again; the QR renews', () =>
+    withProfileDir(async (profileDir) => {
+      const context = await launchProfile(profileDir);
+      const kioskPage = await firstPage(context);
+      await kioskPage.goto(collector.url);
+      await waitForServiceWorker(kioskPage);
+      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+      const link = await linkOnKiosk(kioskPage);
+      expect(link).toMatch(new RegExp(`^${collector.url}#/phone/[A-Za-z0-9_-]{60}$`));
+
+      const citizen = await phone();
+      await citizen.goto(link);
+      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
+      const axe = await new AxeBuilder({ page: citizen })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await new KioskDriver(citizen).answerSheet(['Tốt', 'Khá', 'Tốt', 'Tốt', 'Tốt']);
+      const sheets = await phoneSheets();
+      expect(sheets.map((s) => [s.channel, s.seq, s.answers.join(' ')])).toEqual([
+        ['phone', 1, 'tot kha tot tot tot'],
+      ]);
+
+      const again = await phone();
+      await again.goto(link);
+      await again.getByRole('heading', { name: 'Chưa thể đánh giá bằng mã này' }).waitFor();
+      expect(await again.getByRole('alert').textContent()).toContain('đã được dùng');
+
+      // The kiosk learns its code was used and shows a new one.
+      await expect.poll(() => linkOnKiosk(kioskPage), { timeout: 20_000 }).not.toBe(link);
+      expect(await phoneSheets()).toHaveLength(1);
+      await context.close();
+    }));
+
+  it('an expired token is refused with a clear sentence', async () => {
+    const deviceId = '7777777777777777';
+    const registered = await fetch(new URL('/api/v1/kiosks', collector.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${collector.adminToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ deviceId, communeCode: '10507', communeName: 'Xã Tứ Kỳ', label: '' }),
+    });
+    const key = Buffer.from(((await registered.json()) as { key: string }).key, 'base64url');
+    const token = await issuePhoneToken(webcrypto.subtle, new Uint8Array(key), {
+      deviceId,
+      formId: 'citizen',
+      communeCode: '10507',
+      issuedAt: Date.now() - 60 * 60_000,
+      lifetimeMinutes: 15,
+      nonce: 'aaaaaaaaaaaaaaa1',
+    });
+    const citizen = await phone();
+    await citizen.goto(new URL(`#/phone/${token}`, collector.url).href);
+    expect(await citizen.getByRole('alert').textContent()).toContain('đã hết hạn');
+  });
+
+  it('an offline phone keeps its sheet and sends it once when back online', () =>
+    withProfileDir(async (profileDir) => {
+      const context = await launchProfile(profileDir);
+      const kioskPage = await firstPage(context);
+      await kioskPage.goto(collector.url);
+      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+      const link = await linkOnKiosk(kioskPage);
+      await context.close();
+      const before = (await phoneSheets()).length;
+
+      const citizen = await phone();
+      await citizen.goto(link);
+      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
+      await citizen.context().setOffline(true);
+      await new KioskDriver(citizen).fillSheet(['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
+      await citizen.getByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' }).waitFor();
+      await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
+      await citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ }).waitFor();
+      expect(await phoneSheets()).toHaveLength(before);
+
+      await citizen.context().setOffline(false);
+      await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor({ timeout: 40_000 });
+      expect(await phoneSheets()).toHaveLength(before + 1);
+      await citizen.reload();
+      await citizen.getByRole('alert').waitFor();
+      expect(await phoneSheets()).toHaveLength(before + 1);
+    }));
+});
