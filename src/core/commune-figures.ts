@@ -39,6 +39,8 @@ export interface CommuneHeader {
   communeCode: string;
   communeName: string;
   sheetCount: number;
+  /** Of which answered on citizens' own phones (phone mode). */
+  phoneSheetCount: number;
   lastReceivedAt: number | null;
 }
 

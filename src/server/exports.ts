@@ -7,6 +7,7 @@ const HEADERS = [
   'Mã xã',
   'Xã, phường',
   'Số phiếu',
+  'Phiếu qua điện thoại',
   'Nhận gần nhất',
   'Phiếu người dân',
   'Điểm TB phiếu người dân',
@@ -17,7 +18,21 @@ const HEADERS = [
   'Điểm mục A',
   'Mục A đủ hai mẫu phiếu',
   'Phiếu gắn cờ',
-];
+] as const;
+
+/** Excel number formats by column, named so a new column cannot shift them. */
+const NUMBER_FORMAT: Partial<Record<(typeof HEADERS)[number], string>> = {
+  'Số phiếu': '#,##0',
+  'Phiếu qua điện thoại': '#,##0',
+  'Phiếu người dân': '#,##0',
+  'Điểm TB phiếu người dân': '0.00',
+  'Tỷ lệ hài lòng người dân': '0.0%',
+  'Phiếu cán bộ thôn': '#,##0',
+  'Điểm TB phiếu cán bộ thôn': '0.00',
+  'Tỷ lệ hài lòng cán bộ thôn': '0.0%',
+  'Điểm mục A': '0.00',
+  'Phiếu gắn cờ': '#,##0',
+};
 
 /** The row of a commune; numbers stay numbers (rounded to 4 places only for the file). */
 function rowOf(s: Summary): (string | number | null)[] {
@@ -27,6 +42,7 @@ function rowOf(s: Summary): (string | number | null)[] {
     s.communeCode,
     s.communeName,
     s.sheetCount,
+    s.phoneSheetCount,
     s.lastReceivedAt === null ? '' : formatDateTime(s.lastReceivedAt),
     s.citizen.sheets,
     round(s.citizen.mean?.value),
@@ -55,19 +71,10 @@ export async function summariesXlsx(summaries: readonly Summary[]): Promise<Uint
   const sheet = workbook.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(HEADERS).font = { bold: true };
   for (const summary of summaries) sheet.addRow(rowOf(summary));
-  const formats: Record<number, string> = {
-    3: '#,##0',
-    5: '#,##0',
-    6: '0.00',
-    7: '0.0%',
-    8: '#,##0',
-    9: '0.00',
-    10: '0.0%',
-    11: '0.00',
-    13: '#,##0',
-  };
-  for (const [column, format] of Object.entries(formats))
-    sheet.getColumn(Number(column)).numFmt = format;
+  HEADERS.forEach((header, i) => {
+    const format = NUMBER_FORMAT[header];
+    if (format) sheet.getColumn(i + 1).numFmt = format;
+  });
   sheet.columns.forEach((column) => {
     column.width = 16;
   });

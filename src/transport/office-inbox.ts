@@ -184,6 +184,7 @@ export async function localFigures(db: OfficeDb): Promise<CommuneFigures[]> {
           communeCode: code,
           communeName: names[code] ?? commune.name ?? `Mã ${code}`,
           sheetCount: commune.sheets.size,
+          phoneSheetCount: [...commune.sheets.values()].filter((s) => s.channel === 'phone').length,
           lastReceivedAt: commune.lastReceivedAt,
         },
         groupSheets([...commune.sheets.values()]),

@@ -9,6 +9,7 @@ const figures = [
     communeCode: '10507',
     communeName: 'Xã Tứ Kỳ',
     sheetCount: 3,
+    phoneSheetCount: 1,
     lastReceivedAt: Date.UTC(2026, 10, 27, 2),
     levels: ['Tốt', 'Khá', 'Trung bình', 'Yếu'],
     citizen: {
@@ -87,6 +88,7 @@ describe('collecting office screen', () => {
         .map((c) => c.textContent),
     ).toEqual([
       '3',
+      '1',
       formatDateTime(Date.UTC(2026, 10, 27, 2)),
       '5,83',
       '—',

@@ -73,6 +73,10 @@ describe('phone mode in real Chromium', () => {
       expect(sheets.map((s) => [s.channel, s.seq, s.answers.join(' ')])).toEqual([
         ['phone', 1, 'tot kha tot tot tot'],
       ]);
+      // Counted in the commune's figures, and shown apart as answered on a phone.
+      expect(await collector.store.communes()).toEqual([
+        expect.objectContaining({ communeCode: '10507', sheetCount: 1, phoneSheetCount: 1 }),
+      ]);
 
       const again = await phone();
       await again.goto(link);

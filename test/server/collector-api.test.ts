@@ -303,7 +303,8 @@ describe.each(stores)('collector on %s', (_name, open) => {
       const row = workbook.getWorksheet('Tổng hợp')?.getRow(2);
       expect(row?.getCell(2).value).toBe('Xã Tứ Kỳ');
       expect(row?.getCell(3).value).toBe(4);
-      expect(row?.getCell(6).value).toBe(6.5); // 2 + 2 + 1 + 1 + 0,5
+      expect(row?.getCell(7).value).toBe(6.5); // 2 + 2 + 1 + 1 + 0,5
+      expect(row?.getCell(4).value).toBe(0); // none answered on a phone
       const bytes = new Uint8Array(
         await (await api.request('/api/v1/communes.csv', { headers: admin })).arrayBuffer(),
       );

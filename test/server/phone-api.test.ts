@@ -107,6 +107,9 @@ describe.each(stores)('phone mode on %s', (_name, open) => {
     const sheets = await store.sheetsOfCommune('00412');
     expect(sheets).toHaveLength(1);
     expect(sheets[0]).toMatchObject({ channel: 'phone', seq: 1, answers: answers().answers });
+    expect(await store.communes()).toEqual([
+      expect.objectContaining({ communeCode: '00412', sheetCount: 1, phoneSheetCount: 1 }),
+    ]);
   });
 
   it('refuses forged, foreign, unknown, expired and wrong-form tokens, storing nothing', async () => {

@@ -97,11 +97,14 @@ export function kioskOf(row: Record<string, unknown>): KioskRecord {
 }
 
 /** The per-commune counts both engines run. */
+// By commune code, not by kiosk: a phone sheet's device id is its token's nonce.
 export const COMMUNES_SQL = `
-  SELECT k.commune_code, MAX(k.commune_name) AS commune_name, COUNT(s.seq) AS sheet_count,
+  SELECT c.commune_code, c.commune_name, COUNT(s.seq) AS sheet_count,
+         COALESCE(SUM(CASE WHEN s.channel = 'phone' THEN 1 ELSE 0 END), 0) AS phone_sheet_count,
          MAX(s.received_at) AS last_received_at
-  FROM kiosks k LEFT JOIN sheets s ON s.device_id = k.device_id
-  GROUP BY k.commune_code ORDER BY k.commune_code`;
+  FROM (SELECT commune_code, MAX(commune_name) AS commune_name FROM kiosks GROUP BY commune_code) c
+  LEFT JOIN sheets s ON s.commune_code = c.commune_code
+  GROUP BY c.commune_code, c.commune_name ORDER BY c.commune_code`;
 
 /** One row of COMMUNES_SQL as a CommuneRecord. */
 export function communeOf(row: Record<string, unknown>): CommuneRecord {
@@ -109,6 +112,7 @@ export function communeOf(row: Record<string, unknown>): CommuneRecord {
     communeCode: String(row.commune_code),
     communeName: String(row.commune_name),
     sheetCount: Number(row.sheet_count),
+    phoneSheetCount: Number(row.phone_sheet_count),
     lastReceivedAt: row.last_received_at === null ? null : Number(row.last_received_at),
   };
 }

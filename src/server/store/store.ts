@@ -1,3 +1,4 @@
+import type { CommuneHeader } from '../../core/commune-figures.ts';
 import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import type { Sheet } from '../../core/sheet.ts';
 
@@ -14,12 +15,8 @@ export interface KioskRecord {
   kind: 'kiosk' | 'desk';
 }
 
-export interface CommuneRecord {
-  communeCode: string;
-  communeName: string;
-  sheetCount: number;
-  lastReceivedAt: number | null;
-}
+/** A commune as the collector lists it (the figures' header). */
+export type CommuneRecord = CommuneHeader;
 
 /** The outcome of storing a batch: all of it, or none of it. */
 export type IngestOutcome =

@@ -24,7 +24,8 @@ export function CommuneDetail({
         {commune.communeName} ({commune.communeCode})
       </h2>
       <p>
-        {formatCount(commune.sheetCount)} phiếu · nhận gần nhất{' '}
+        {formatCount(commune.sheetCount)} phiếu, trong đó {formatCount(commune.phoneSheetCount)} qua
+        điện thoại · nhận gần nhất{' '}
         {commune.lastReceivedAt ? formatDateTime(commune.lastReceivedAt) : dash} · điểm mục A{' '}
         {commune.sectionA.display ?? dash}/20
         {commune.sectionA.display && !commune.sectionA.complete && ' (chưa đủ hai mẫu phiếu)'}

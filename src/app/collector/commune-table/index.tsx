@@ -18,6 +18,7 @@ export function CommuneTable({
         <tr>
           <th scope="col">Xã, phường</th>
           <th scope="col">Số phiếu</th>
+          <th scope="col">Qua điện thoại</th>
           <th scope="col">Nhận gần nhất</th>
           <th scope="col">Điểm TB phiếu người dân</th>
           <th scope="col">Điểm TB phiếu cán bộ thôn</th>
@@ -35,6 +36,7 @@ export function CommuneTable({
               </button>
             </th>
             <td class="num">{formatCount(c.sheetCount)}</td>
+            <td class="num">{formatCount(c.phoneSheetCount)}</td>
             <td>{c.lastReceivedAt ? formatDateTime(c.lastReceivedAt) : dash}</td>
             <td class="num">{c.citizen.mean?.display ?? dash}</td>
             <td class="num">{c.cadre.mean?.display ?? dash}</td>
