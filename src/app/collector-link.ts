@@ -74,6 +74,14 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       const { settings } = await loadSettings(database, now());
       return buildPhoneLink(database, crypto.subtle, settings, now());
     },
+    async receiveAnswerQr(text) {
+      const { receiveAnswerQr } = await import('../transport/phone-relay.ts');
+      const database = await db();
+      const { settings } = await loadSettings(database, now());
+      const result = await receiveAnswerQr(database, crypto.subtle, settings, text, now());
+      void (await schedule()).syncNow();
+      return result;
+    },
     async phoneLinkUsed(link) {
       const { phoneLinkUsed } = await import('../transport/phone-link.ts');
       return phoneLinkUsed(link);

@@ -65,5 +65,6 @@ function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): Colle
     exportFile: async (kind, personal) => (await link()).exportFile(kind, personal),
     phoneLink: async () => (await link()).phoneLink(),
     phoneLinkUsed: async (url) => (await link()).phoneLinkUsed(url),
+    receiveAnswerQr: async (text) => (await link()).receiveAnswerQr(text),
   };
 }

@@ -45,6 +45,8 @@ export interface CollectorLink {
   phoneLink(): Promise<string | undefined>;
   /** Whether the collector has a sheet for that link's token already (false when unreachable). */
   phoneLinkUsed(link: string): Promise<boolean>;
+  /** Checks and keeps a phone's answer QR, then sends it on; rejects with a Vietnamese sentence. */
+  receiveAnswerQr(text: string): Promise<{ isNew: boolean }>;
   /** Every sheet as a file: signed JSON (re-importable at the collector), CSV or an Excel workbook. */
   exportFile(kind: ExportKind, includePersonalData: boolean): Promise<ExportedFile>;
 }

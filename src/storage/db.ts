@@ -5,6 +5,7 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import type { PhoneAnswers } from '../core/phone/phone-sheet.ts';
 import type { Sheet } from '../core/sheet.ts';
 
 /**
@@ -35,6 +36,20 @@ export interface KioskDbSchema extends DBSchema {
   meta: { key: string; value: unknown };
   /** The kiosk settings record under the key 'current'; kept raw so a damaged one can be shown, not lost. */
   settings: { key: string; value: unknown };
+  /** Sheets answered on a citizen's phone and scanned here from its answer QR, to send on. */
+  phoneSheets: { key: string; value: RelayedPhoneSheet };
+}
+
+/** A phone's sheet the kiosk carries to the collector; it keeps its token and identity. */
+export interface RelayedPhoneSheet {
+  /** The token's nonce: the sheet's device id at the collector. */
+  nonce: string;
+  token: string;
+  answers: PhoneAnswers;
+  scannedAt: number;
+  sentAt?: number;
+  /** The collector's sentence when it refused the sheet for good. */
+  refusal?: string;
 }
 
 export type KioskDb = IDBPDatabase<KioskDbSchema>;
@@ -61,6 +76,10 @@ export const migrations: readonly Migration[] = [
       await loose.objectStore('settings').put(old, 'current');
       await loose.objectStore('meta').delete('settings');
     }
+  },
+  // v3: phone sheets relayed from an answer QR (phone mode), keyed by their token's nonce.
+  (db) => {
+    (db as unknown as LooseDb).createObjectStore('phoneSheets', { keyPath: 'nonce' });
   },
 ];
 

@@ -12,6 +12,7 @@ import {
   unsentSheets,
 } from '../storage/outbox.ts';
 import { batchesOf } from './batching.ts';
+import { sendRelayedSheets } from './phone-relay.ts';
 
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
@@ -48,11 +49,14 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const credentials = await loadCredentials(deps.db);
   if (!credentials) return { kind: 'not-registered' };
+  // Citizens' phone sheets scanned at the desk go first: they are few and someone waited.
+  const relayed = await sendRelayedSheets(deps.db, credentials.collectorUrl, deps.fetch, deps.now);
   const pending = await unsentSheets(deps.db);
-  if (pending.length === 0) return { kind: 'nothing-to-send' };
+  if (pending.length === 0)
+    return relayed.sent > 0 ? { kind: 'sent', count: relayed.sent } : { kind: 'nothing-to-send' };
   const status = await loadSyncStatus(deps.db);
   const key = base64urlToBytes(credentials.key);
-  let sent = 0;
+  let sent = relayed.sent;
   for (const batch of batchesOf(pending)) {
     const first = batch[0];
     if (!first) continue;

@@ -100,6 +100,7 @@ export class FakeServices implements KioskServices {
     phoneLink: async () =>
       this.registeredWith ? `${this.registeredWith}/#/phone/FAKE-TOKEN` : undefined,
     phoneLinkUsed: async () => false,
+    receiveAnswerQr: async () => ({ isNew: true }),
     confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
       this.confirmed.push(...sheets.map((s) => s.seq));
     },

@@ -1,18 +1,23 @@
 import { webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
 import { type RunningCollector, startCollector } from './collector-server.ts';
+import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { launchBrowser, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
 let phones: Browser;
+let videoDir: string;
 beforeAll(async () => {
+  videoDir = mkdtempSync(join(tmpdir(), 'phone-camera-'));
   [collector, phones] = await Promise.all([startCollector(), launchBrowser()]);
   const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
   prepareZXingModule({
@@ -23,6 +28,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  rmSync(videoDir, { recursive: true, force: true });
   await phones?.close();
   await collector?.close();
 });
@@ -139,5 +145,55 @@ describe('phone mode in real Chromium', () => {
       await citizen.reload();
       await citizen.getByRole('alert').waitFor();
       expect(await phoneSheets()).toHaveLength(before + 1);
+    }));
+
+  it('the kiosk camera reads an offline phone’s answer QR; the sheet counts once', () =>
+    withProfileDir(async (profileDir) => {
+      const context = await launchProfile(profileDir);
+      const kioskPage = await firstPage(context);
+      await kioskPage.goto(collector.url);
+      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+      const link = await linkOnKiosk(kioskPage);
+      await context.close();
+      const before = (await phoneSheets()).length;
+
+      const citizen = await phone();
+      await citizen.goto(link);
+      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
+      await citizen.context().setOffline(true);
+      await new KioskDriver(citizen).fillSheet(['Tốt', 'Tốt', 'Khá', 'Yếu', 'Tốt']);
+      await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
+      const answerImage = citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ });
+      await expect.poll(async () => (await answerImage.innerHTML()).length).toBeGreaterThan(100);
+      const [read] = await readBarcodes(new Uint8Array(await answerImage.screenshot()), {
+        formats: ['QRCode'],
+      });
+      expect(read?.text).toMatch(/^KS1P\//);
+
+      // The kiosk, online, films the phone's screen.
+      const kiosk = await launchProfile(
+        profileDir,
+        false,
+        fakeCameraArgs(writeQrVideo(videoDir, [read?.text ?? ''])),
+      );
+      const desk = await firstPage(kiosk);
+      await desk.goto(collector.url);
+      await desk
+        .getByRole('button', { name: 'Điện thoại không có mạng? Quét phiếu tại đây' })
+        .click();
+      await desk.getByText('Máy đã nhận phiếu từ điện thoại').waitFor({ timeout: 30_000 });
+      await expect
+        .poll(async () => (await phoneSheets()).length, { timeout: 30_000 })
+        .toBe(before + 1);
+      const relayed = (await phoneSheets()).find(
+        (s) => s.answers.join(' ') === 'tot tot kha yeu tot',
+      );
+      expect(relayed?.seq).toBe(1);
+
+      // The phone gets its network back and sends too: the collector already has it.
+      await citizen.context().setOffline(false);
+      await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor({ timeout: 40_000 });
+      expect(await phoneSheets()).toHaveLength(before + 1);
+      await kiosk.close();
     }));
 });

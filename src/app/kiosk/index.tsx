@@ -8,12 +8,13 @@ import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
 import { draftFromFlow, flowReducer, initialFlow } from './flow.ts';
 import { IdleDialog } from './idle-dialog/index.tsx';
-import { PhoneQr } from './phone-qr/index.tsx';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
 import { SheetSteps } from './sheet-steps.tsx';
 import { StartScreen } from './start-screen/index.tsx';
 import { ThanksScreen } from './thanks-screen/index.tsx';
 import { useIdleCountdown } from './use-idle-countdown.ts';
+
+type PhoneQrComponent = typeof import('./phone-qr/index.tsx').PhoneQr;
 
 interface Props {
   services: KioskServices;
@@ -43,6 +44,11 @@ export function KioskApp({
   const step = flow.step;
 
   useEffect(() => keepScreenAwake(), []);
+  // The phone QR (and the QR library under it) loads after the start screen is up.
+  const [PhoneQr, setPhoneQr] = useState<PhoneQrComponent | undefined>(undefined);
+  useEffect(() => {
+    import('./phone-qr/index.tsx').then((m) => setPhoneQr(() => m.PhoneQr));
+  }, []);
   useEffect(
     () => onStartScreenChange?.(step.screen === 'start'),
     [step.screen, onStartScreenChange],
@@ -89,7 +95,7 @@ export function KioskApp({
           onStart={() => dispatch({ type: 'start', at: Date.now(), askResidency })}
           onAdmin={onAdminRequest}
         >
-          <PhoneQr collector={services.collector} />
+          {PhoneQr && <PhoneQr collector={services.collector} />}
         </StartScreen>
       )}
       <SheetSteps

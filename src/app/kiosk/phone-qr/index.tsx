@@ -1,6 +1,9 @@
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CollectorLink } from '../../services.ts';
 import './style.css';
+
+type ScanComponent = FunctionComponent<{ collector: CollectorLink; onClose: () => void }>;
 
 /** A shown code is replaced this often, so two phones seldom scan the same one. */
 const REFRESH_MS = 20_000;
@@ -15,6 +18,7 @@ const USED_POLL_MS = 5_000;
 export function PhoneQr({ collector }: { collector: CollectorLink }) {
   const [shown, setShown] = useState<{ link: string; svg: string } | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
+  const [Scan, setScan] = useState<ScanComponent | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -43,6 +47,16 @@ export function PhoneQr({ collector }: { collector: CollectorLink }) {
     return () => clearInterval(poll);
   }, [collector, shown]);
 
+  if (Scan)
+    return (
+      <Scan
+        collector={collector}
+        onClose={() => {
+          setScan(undefined);
+          setGeneration((g) => g + 1); // the token just scanned may be the one shown
+        }}
+      />
+    );
   if (!shown) return null;
   return (
     <figure class="phone-qr">
@@ -55,6 +69,15 @@ export function PhoneQr({ collector }: { collector: CollectorLink }) {
         dangerouslySetInnerHTML={{ __html: shown.svg }}
       />
       <figcaption>Quét mã để đánh giá trên điện thoại</figcaption>
+      <button
+        type="button"
+        class="btn"
+        onClick={() =>
+          import('../phone-answer-scan/index.tsx').then((m) => setScan(() => m.PhoneAnswerScan))
+        }
+      >
+        Điện thoại không có mạng? Quét phiếu tại đây
+      </button>
     </figure>
   );
 }

@@ -1,0 +1,85 @@
+import { base64urlToBytes } from '../core/codec/base64url.ts';
+import type { SubtleLike } from '../core/codec/seal.ts';
+import { readAnswerQr } from '../core/phone/answer-qr.ts';
+import { phoneSheetOf } from '../core/phone/phone-sheet.ts';
+import { checkPhoneToken } from '../core/phone/token-check.ts';
+import { Problem } from '../core/problems.ts';
+import { defaultProfile, findProfile } from '../core/profile/registry.ts';
+import type { KioskSettings } from '../core/settings.ts';
+import type { KioskDb } from '../storage/db.ts';
+import { loadCredentials, loadSyncStatus } from '../storage/outbox.ts';
+import { keepRelayedSheet, relayedToSend, settleRelayedSheet } from '../storage/phone-relay.ts';
+
+/**
+ * Phone mode's way back through the desk: a phone without network shows its sheet as an
+ * answer QR, the kiosk that issued the token checks it with its own key and carries it to
+ * the collector like the phone would have. The sheet keeps its identity (the token's
+ * nonce), so it counts once even if the phone later sends it itself.
+ */
+export async function receiveAnswerQr(
+  db: KioskDb,
+  subtle: SubtleLike,
+  settings: KioskSettings,
+  text: string,
+  now: number,
+): Promise<{ isNew: boolean }> {
+  const profile = findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
+  const { token, answers } = readAnswerQr(text, profile);
+  const credentials = await loadCredentials(db);
+  // Only this kiosk's own tokens: it holds no other key.
+  if (!credentials || credentials.deviceId !== token.deviceId)
+    throw new Problem('token.unknown-issuer', token.deviceId);
+  const skew = (await loadSyncStatus(db)).clockSkewMs ?? 0;
+  await checkPhoneToken(
+    subtle,
+    token,
+    { key: base64urlToBytes(credentials.key), communeCode: settings.communeCode },
+    now + skew,
+    answers.createdAt,
+  );
+  if (answers.formId !== token.formId) throw new Problem('token.wrong-form');
+  phoneSheetOf(token, answers); // throws on answers that do not make a valid sheet
+  const isNew = await keepRelayedSheet(db, {
+    nonce: token.nonce,
+    token: token.text,
+    answers,
+    scannedAt: now,
+  });
+  return { isNew };
+}
+
+/**
+ * Sends relayed phone sheets to the collector's phone endpoint. A sheet leaves the list when
+ * the collector took it (or had it); a refusal is kept with its reason; no network stops.
+ */
+export async function sendRelayedSheets(
+  db: KioskDb,
+  collectorUrl: string,
+  fetcher: typeof fetch,
+  now: () => number,
+): Promise<{ sent: number; offline: boolean }> {
+  let sent = 0;
+  for (const sheet of await relayedToSend(db)) {
+    let response: Response;
+    try {
+      response = await fetcher(new URL('/api/v1/phone-sheets', collectorUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: sheet.token, sheet: sheet.answers }),
+      });
+    } catch {
+      return { sent, offline: true };
+    }
+    if (response.status >= 500 || response.status === 429) return { sent, offline: true };
+    if (response.ok) {
+      await settleRelayedSheet(db, sheet.nonce, { sentAt: now() });
+      sent++;
+    } else {
+      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+      await settleRelayedSheet(db, sheet.nonce, {
+        refusal: `${body.message ?? 'Cơ quan thu phiếu từ chối phiếu.'} (mã ${body.code ?? response.status})`,
+      });
+    }
+  }
+  return { sent, offline: false };
+}
