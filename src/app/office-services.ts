@@ -8,7 +8,12 @@ import {
   saveCommuneNames,
   tokenKnown,
 } from '../storage/office.ts';
-import { CollectorRefusal, downloadSummary, fetchCommunes } from '../transport/collector-client.ts';
+import {
+  CollectorRefusal,
+  createDesk,
+  downloadSummary,
+  fetchCommunes,
+} from '../transport/collector-client.ts';
 import {
   type BatchReceived,
   type DeliveryReport,
@@ -33,6 +38,8 @@ export interface OfficeServices {
   ): Promise<{ id: string; sheetCount: number; earlier?: Parcel }>;
   deliver(): Promise<DeliveryReport>;
   downloadSummary(kind: 'xlsx' | 'csv'): Promise<Blob>;
+  /** A printed desk QR for a commune: the link phones open. Needs the server. */
+  createDesk(desk: { communeCode: string; communeName: string; label: string }): Promise<string>;
 }
 
 export interface OfficeView {
@@ -90,5 +97,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
       receiveFile(await db(), crypto.subtle, text, fileName, now()),
     deliver: async () => deliverPending(await db(), token, now()),
     downloadSummary: (kind) => downloadSummary(token, kind),
+    createDesk: async (desk) =>
+      new URL((await createDesk(token, desk)).path, window.location.href).href,
   };
 }

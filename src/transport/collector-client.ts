@@ -73,3 +73,14 @@ export async function downloadSummary(adminToken: string, kind: 'xlsx' | 'csv'):
   }
   return response.blob();
 }
+
+/** Registers a printed desk QR for a commune without a kiosk (phone mode). */
+export const createDesk = (
+  adminToken: string,
+  desk: { communeCode: string; communeName: string; label: string },
+) =>
+  call<{ deviceId: string; path: string }>('/api/v1/desks', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(desk),
+  });

@@ -196,4 +196,41 @@ describe('phone mode in real Chromium', () => {
       expect(await phoneSheets()).toHaveLength(before + 1);
       await kiosk.close();
     }));
+
+  it('a printed desk QR gives each scanning phone its own token', async () => {
+    const officeContext = await phones.newContext();
+    const office = await officeContext.newPage();
+    await office.goto(new URL('#/collector', collector.url).href);
+    await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
+    await office.getByRole('button', { name: 'Vào' }).click();
+    await office.getByLabel('Mã xã, phường').fill('10511');
+    await office.getByLabel('Tên xã, phường').fill('Xã Nguyên Giáp');
+    await office.getByRole('button', { name: 'Tạo mã QR in sẵn' }).click();
+    const printed = office.getByRole('img', { name: 'Mã QR in sẵn của Xã Nguyên Giáp' });
+    await expect.poll(async () => (await printed.innerHTML()).length).toBeGreaterThan(100);
+    const [read] = await readBarcodes(new Uint8Array(await printed.screenshot()), {
+      formats: ['QRCode'],
+    });
+    expect(read?.text).toMatch(new RegExp(`^${collector.url}#/phone/desk/[0-9a-f]{16}$`));
+    await officeContext.close();
+
+    for (const levels of [
+      ['Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt'],
+      ['Khá', 'Khá', 'Khá', 'Khá', 'Khá'],
+    ]) {
+      const citizen = await phone();
+      await citizen.goto(read?.text ?? '');
+      await citizen.getByText('Xã Nguyên Giáp').first().waitFor();
+      await new KioskDriver(citizen).answerSheet(levels);
+      await citizen.context().close();
+    }
+    const sheets = await collector.store.sheetsOfCommune('10511');
+    expect(sheets.map((s) => [s.channel, s.answers[0]])).toEqual(
+      expect.arrayContaining([
+        ['phone', 'tot'],
+        ['phone', 'kha'],
+      ]),
+    );
+    expect(sheets).toHaveLength(2);
+  });
 });

@@ -6,6 +6,7 @@ import { AlertText } from '../components/alert-text/index.tsx';
 import { createOfficeServices, type OfficeServices, type OfficeView } from '../office-services.ts';
 import { CommuneDetail } from './commune-detail/index.tsx';
 import { CommuneTable } from './commune-table/index.tsx';
+import { DeskQr } from './desk-qr/index.tsx';
 import { FileImport } from './file-import/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
 import { PrintSummary } from './print-summary/index.tsx';
@@ -142,6 +143,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       )}
       <FrameReader office={office} onChanged={() => void refresh()} />
       <FileImport office={office} onChanged={() => void refresh()} />
+      {online && <DeskQr office={office} />}
     </main>
   );
 }
