@@ -5,7 +5,10 @@ import { decodeBatch, encodeBatchBody } from '../../src/core/codec/batch.ts';
 import { FrameCollector } from '../../src/core/codec/frames.ts';
 import { parseReceipt, receiptOf } from '../../src/core/codec/receipt.ts';
 import { checkBatchHash, verifyBatchSignature } from '../../src/core/codec/seal.ts';
+import { readAnswerQr } from '../../src/core/phone/answer-qr.ts';
+import { issuePhoneToken } from '../../src/core/phone/token.ts';
 import { Problem } from '../../src/core/problems.ts';
+import { haiDuong2024 } from '../../src/core/profile/index.ts';
 
 const doc = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
 const EXAMPLE_KEY = new Uint8Array(32).fill(1);
@@ -45,6 +48,26 @@ describe('docs/formats.md examples', () => {
     expect(receiptOf(collector.sealed())).toBe(receipt);
     expect(parseReceipt(receipt)).toBe('81BBE101B069CB28');
     expect(() => parseReceipt(blocks[2] ?? '')).toThrow(Problem);
+  });
+
+  it('give the phone token and answer QR examples exactly as issued and read', async () => {
+    const token = blocks[5]?.trim() ?? '';
+    const issued = await issuePhoneToken(webcrypto.subtle, EXAMPLE_KEY, {
+      deviceId: '3f2a9c0d1e4b5a68',
+      formId: 'citizen',
+      communeCode: '10507',
+      issuedAt: Date.parse('2026-11-24T08:00:00+07:00'),
+      lifetimeMinutes: 15,
+      nonce: '9c41e07a5b2d83f6',
+    });
+    expect(issued).toBe(token);
+    expect(new Uint8Array(Buffer.from(token, 'base64url'))).toEqual(hexBytes(blocks[4] ?? ''));
+    const { answers } = readAnswerQr(blocks[6]?.trim() ?? '', haiDuong2024);
+    expect(answers).toMatchObject({
+      answers: ['tot', 'kha', 'tot', 'trung-binh', 'tot'],
+      createdAt: Date.parse('2026-11-24T08:04:40+07:00'),
+      startedAt: Date.parse('2026-11-24T08:03:10+07:00'),
+    });
   });
 
   it('show the body exactly as the encoder writes it', () => {
