@@ -6,6 +6,7 @@ import { defaultProfile, findForm } from '../../core/profile/registry.ts';
 import { draftFromFlow, flowReducer, initialFlow } from '../kiosk/flow.ts';
 import { PRIVACY_NOTICE_VERSION } from '../kiosk/privacy-notice.ts';
 import { SheetSteps } from '../kiosk/sheet-steps.tsx';
+import { StartScreen } from '../kiosk/start-screen/index.tsx';
 import { watchForAppUpdates } from '../shell/app-update.ts';
 import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
@@ -166,24 +167,11 @@ export function PhoneApp({
   return (
     <div class="kiosk phone" lang="vi">
       {flow.step.screen === 'start' ? (
-        <main class="phone-message">
-          <p>{stage.communeName}</p>
-          <h1 ref={heading} tabIndex={-1}>
-            Khảo sát sự hài lòng
-          </h1>
-          <p>
-            Xin chào Ông/Bà! Xin mời Ông/Bà cho biết ý kiến về hoạt động của chính quyền và cán bộ,
-            công chức. Phiếu gồm {form.questions.length} câu hỏi, không cần ghi tên.
-          </p>
-          <p>{form.audience}</p>
-          <button
-            type="button"
-            class="btn btn-primary"
-            onClick={() => dispatch({ type: 'start', at: Date.now(), askResidency: true })}
-          >
-            Bắt đầu đánh giá
-          </button>
-        </main>
+        <StartScreen
+          communeName={stage.communeName}
+          form={form}
+          onStart={() => dispatch({ type: 'start', at: Date.now(), askResidency: true })}
+        />
       ) : (
         <SheetSteps
           flow={flow}

@@ -6,7 +6,8 @@ interface Props {
   communeName: string;
   form: Form;
   onStart: () => void;
-  onAdmin: () => void;
+  /** The staff's way in; absent on a citizen's phone. */
+  onAdmin?: () => void;
   /** Shown under the start button: the QR for answering on one's own phone. */
   children?: ComponentChildren;
 }
@@ -28,9 +29,11 @@ export function StartScreen({ communeName, form, onStart, onAdmin, children }: P
         Bắt đầu đánh giá
       </button>
       {children}
-      <button type="button" class="start-admin" onClick={onAdmin}>
-        Quản trị
-      </button>
+      {onAdmin && (
+        <button type="button" class="start-admin" onClick={onAdmin}>
+          Quản trị
+        </button>
+      )}
     </main>
   );
 }
