@@ -48,6 +48,8 @@ export interface CommuneFigures extends CommuneHeader {
   levels: string[];
   citizen: FormFigures;
   cadre: FormFigures;
+  /** The same, counting only the sheets answered on citizens' own phones. */
+  phone: { citizen: FormFigures; cadre: FormFigures };
   /** The figure is absent while neither form has a sheet. */
   sectionA: Partial<ExactFigure> & { complete: boolean };
 }
@@ -79,11 +81,16 @@ export function communeFigures(
     summarizeGroups(defaultProfile, 'cadre', groups).mean,
   );
   const value = exact(a.value, (f) => formatPoints(f));
+  const phoneGroups = groups.filter((g) => g.channel === 'phone');
   return {
     ...commune,
     levels: defaultProfile.levels.map((l) => l.label),
     citizen: formFigures(groups, 'citizen'),
     cadre: formFigures(groups, 'cadre'),
+    phone: {
+      citizen: formFigures(phoneGroups, 'citizen'),
+      cadre: formFigures(phoneGroups, 'cadre'),
+    },
     sectionA: value ? { ...value, complete: a.complete } : { complete: false },
   };
 }
@@ -93,7 +100,9 @@ export function groupSheets(sheets: readonly Sheet[]): SheetGroup[] {
   const groups = new Map<string, SheetGroup>();
   for (const s of sheets) {
     const flagged = s.flags.length > 0;
-    const key = [s.formId, s.profileId, s.profileVersion, flagged, ...s.answers].join('|');
+    const key = [s.formId, s.profileId, s.profileVersion, flagged, s.channel, ...s.answers].join(
+      '|',
+    );
     const group = groups.get(key);
     if (group) group.count++;
     else
@@ -103,6 +112,7 @@ export function groupSheets(sheets: readonly Sheet[]): SheetGroup[] {
         profileVersion: s.profileVersion,
         answers: s.answers,
         flagged,
+        channel: s.channel,
         count: 1,
       });
   }

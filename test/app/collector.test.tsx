@@ -34,6 +34,24 @@ const figures = [
       satisfactionRate: null,
       distribution: [],
     },
+    phone: {
+      citizen: {
+        sheets: 1,
+        flagged: 0,
+        mean: { num: 10, den: 1, value: 10, display: '10' },
+        meanWithoutFlagged: null,
+        satisfactionRate: { num: 1, den: 1, value: 1, display: '100,0%' },
+        distribution: [],
+      },
+      cadre: {
+        sheets: 0,
+        flagged: 0,
+        mean: null,
+        meanWithoutFlagged: null,
+        satisfactionRate: null,
+        distribution: [],
+      },
+    },
     sectionA: { display: '5,83', complete: false },
   },
 ];
@@ -131,6 +149,12 @@ describe('collecting office screen', () => {
         .slice(0, 4)
         .map((c) => c.textContent),
     ).toEqual(['3 (100%)', '0 (0%)', '0 (0%)', '0 (0%)']);
+    const phone = screen.getByRole('table', { name: /Riêng phiếu qua điện thoại/ });
+    expect(
+      within(within(phone).getByRole('row', { name: /Phiếu người dân/ }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '10', '100,0%']);
     fireEvent.click(screen.getByRole('button', { name: 'Về bảng các xã' }));
     expect(await screen.findByRole('table', { name: 'Kết quả theo xã, phường' })).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 import { findProfile } from '../profile/registry.ts';
 import type { FormId, Profile } from '../profile/schema.ts';
-import type { Sheet } from '../sheet.ts';
+import type { Channel, Sheet } from '../sheet.ts';
 import { type Fraction, fraction } from './fraction.ts';
 import { isSatisfied, sheetHalfPoints } from './sheet-score.ts';
 
@@ -27,6 +27,8 @@ export interface SheetGroup {
   profileVersion: number;
   answers: readonly string[];
   flagged: boolean;
+  /** Where the sheets were answered; absent means the kiosk. */
+  channel?: Channel;
   count: number;
 }
 

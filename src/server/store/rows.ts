@@ -67,9 +67,9 @@ export function sheetOf(row: SheetRow): Sheet {
 
 /** The GROUP BY both engines run for summaries (flagged = any flag present). */
 export const SHEET_GROUPS_SQL = `
-  SELECT form_id, profile_id, profile_version, answers, flags <> '' AS flagged, COUNT(*) AS n
+  SELECT form_id, profile_id, profile_version, answers, flags <> '' AS flagged, channel, COUNT(*) AS n
   FROM sheets WHERE commune_code = $1
-  GROUP BY form_id, profile_id, profile_version, answers, flags <> ''`;
+  GROUP BY form_id, profile_id, profile_version, answers, flags <> '', channel`;
 
 /** One row of SHEET_GROUPS_SQL as a SheetGroup. */
 export function groupOf(row: Record<string, unknown>): SheetGroup {
@@ -79,6 +79,7 @@ export function groupOf(row: Record<string, unknown>): SheetGroup {
     profileVersion: Number(row.profile_version),
     answers: String(row.answers).split(','),
     flagged: row.flagged === true || Number(row.flagged) === 1,
+    channel: row.channel === 'phone' ? 'phone' : 'kiosk',
     count: Number(row.n),
   };
 }

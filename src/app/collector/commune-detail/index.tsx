@@ -38,6 +38,7 @@ export function CommuneDetail({
           levels={commune.levels}
         />
       ))}
+      {commune.phoneSheetCount > 0 && <PhoneFigures commune={commune} />}
       <button type="button" class="btn" onClick={onClose}>
         Về bảng các xã
       </button>
@@ -117,5 +118,35 @@ function FormDetail({
         </table>
       )}
     </div>
+  );
+}
+
+/** The sheets answered on citizens' own phones, apart (they are also in the figures above). */
+function PhoneFigures({ commune }: { commune: CommuneFigures }) {
+  return (
+    <table>
+      <caption>Riêng phiếu qua điện thoại (đã tính trong số liệu ở trên)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mẫu phiếu</th>
+          <th scope="col">Số phiếu</th>
+          <th scope="col">Điểm trung bình</th>
+          <th scope="col">Tỷ lệ hài lòng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(['citizen', 'cadre'] as const).map((formId) => {
+          const figures = commune.phone[formId];
+          return (
+            <tr key={formId}>
+              <th scope="row">{FORM_HEADING[formId]}</th>
+              <td class="num">{formatCount(figures.sheets)}</td>
+              <td class="num">{figures.mean?.display ?? dash}</td>
+              <td class="num">{figures.satisfactionRate?.display ?? dash}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
