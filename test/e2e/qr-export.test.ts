@@ -112,8 +112,8 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
       const row = office.getByRole('row', { name: /Xã Tứ Kỳ \(10507\)/ });
       // Tốt, Khá and Trung bình sheets: (10 + 5 + 2,5) / 3 = 5,83; 2 of 3 answers satisfied.
       await expect.poll(async () => row.getByRole('cell').first().textContent()).toBe('3');
-      expect(await row.getByRole('cell').nth(2).textContent()).toBe('5,83');
-      expect(await row.getByRole('cell').nth(5).textContent()).toBe('66,7%');
+      expect(await row.getByRole('cell').nth(3).textContent()).toBe('5,83');
+      expect(await row.getByRole('cell').nth(6).textContent()).toBe('66,7%');
 
       // Drill-down: per-question answers of the commune.
       await office.getByRole('button', { name: 'Xã Tứ Kỳ (10507)' }).click();
