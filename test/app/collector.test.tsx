@@ -4,6 +4,16 @@ import { CollectorApp } from '../../src/app/collector/index.tsx';
 import { createOfficeServices } from '../../src/app/office-services.ts';
 import { formatDateTime } from '../../src/core/format.ts';
 
+/** A form with no sheet yet, as the server reports it. */
+const noSheets = {
+  sheets: 0,
+  flagged: 0,
+  mean: null,
+  meanWithoutFlagged: null,
+  satisfactionRate: null,
+  distribution: [],
+};
+
 const figures = [
   {
     communeCode: '10507',
@@ -26,14 +36,7 @@ const figures = [
         [3, 0, 0, 0],
       ],
     },
-    cadre: {
-      sheets: 0,
-      flagged: 0,
-      mean: null,
-      meanWithoutFlagged: null,
-      satisfactionRate: null,
-      distribution: [],
-    },
+    cadre: noSheets,
     phone: {
       citizen: {
         sheets: 1,
@@ -43,14 +46,7 @@ const figures = [
         satisfactionRate: { num: 1, den: 1, value: 1, display: '100,0%' },
         distribution: [],
       },
-      cadre: {
-        sheets: 0,
-        flagged: 0,
-        mean: null,
-        meanWithoutFlagged: null,
-        satisfactionRate: null,
-        distribution: [],
-      },
+      cadre: noSheets,
     },
     sectionA: { display: '5,83', complete: false },
   },

@@ -40,3 +40,21 @@ export async function startCollector(): Promise<RunningCollector> {
     },
   };
 }
+
+/** Registers a kiosk the way the office's registration does; its signing key. */
+export async function registerKioskByApi(
+  collector: RunningCollector,
+  deviceId: string,
+  communeCode: string,
+  communeName: string,
+): Promise<Uint8Array> {
+  const response = await fetch(new URL('/api/v1/kiosks', collector.url), {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${collector.adminToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ deviceId, communeCode, communeName, label: '' }),
+  });
+  return new Uint8Array(Buffer.from(((await response.json()) as { key: string }).key, 'base64url'));
+}

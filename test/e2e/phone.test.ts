@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
-import { type RunningCollector, startCollector } from './collector-server.ts';
+import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { launchBrowser, waitForServiceWorker } from './harness.ts';
@@ -51,6 +51,29 @@ async function linkOnKiosk(kiosk: Page): Promise<string> {
   const [result] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
   expect(result?.isValid).toBe(true);
   return result?.text ?? '';
+}
+
+/** Sets up and registers a kiosk in this profile; the phone link its start screen shows. */
+async function registeredKioskLink(profileDir: string): Promise<string> {
+  const context = await launchProfile(profileDir);
+  const kioskPage = await firstPage(context);
+  await kioskPage.goto(collector.url);
+  await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+  const link = await linkOnKiosk(kioskPage);
+  await context.close();
+  return link;
+}
+
+/** A phone that opened the link online, lost its network, answered, and shows its answer QR. */
+async function answeredOffline(link: string, levels: string[]): Promise<Page> {
+  const citizen = await phone();
+  await citizen.goto(link);
+  await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
+  await citizen.context().setOffline(true);
+  await new KioskDriver(citizen).fillSheet(levels);
+  await citizen.getByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' }).waitFor();
+  await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
+  return citizen;
 }
 
 const phoneSheets = async () =>
@@ -97,16 +120,8 @@ describe('phone mode in real Chromium', () => {
 
   it('an expired token is refused with a clear sentence', async () => {
     const deviceId = '7777777777777777';
-    const registered = await fetch(new URL('/api/v1/kiosks', collector.url), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${collector.adminToken}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ deviceId, communeCode: '10507', communeName: 'Xã Tứ Kỳ', label: '' }),
-    });
-    const key = Buffer.from(((await registered.json()) as { key: string }).key, 'base64url');
-    const token = await issuePhoneToken(webcrypto.subtle, new Uint8Array(key), {
+    const key = await registerKioskByApi(collector, deviceId, '10507', 'Xã Tứ Kỳ');
+    const token = await issuePhoneToken(webcrypto.subtle, key, {
       deviceId,
       formId: 'citizen',
       communeCode: '10507',
@@ -121,21 +136,9 @@ describe('phone mode in real Chromium', () => {
 
   it('an offline phone keeps its sheet and sends it once when back online', () =>
     withProfileDir(async (profileDir) => {
-      const context = await launchProfile(profileDir);
-      const kioskPage = await firstPage(context);
-      await kioskPage.goto(collector.url);
-      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
-      const link = await linkOnKiosk(kioskPage);
-      await context.close();
+      const link = await registeredKioskLink(profileDir);
       const before = (await phoneSheets()).length;
-
-      const citizen = await phone();
-      await citizen.goto(link);
-      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
-      await citizen.context().setOffline(true);
-      await new KioskDriver(citizen).fillSheet(['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
-      await citizen.getByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' }).waitFor();
-      await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
+      const citizen = await answeredOffline(link, ['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
       await citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ }).waitFor();
       expect(await phoneSheets()).toHaveLength(before);
 
@@ -149,20 +152,9 @@ describe('phone mode in real Chromium', () => {
 
   it('the kiosk camera reads an offline phone’s answer QR; the sheet counts once', () =>
     withProfileDir(async (profileDir) => {
-      const context = await launchProfile(profileDir);
-      const kioskPage = await firstPage(context);
-      await kioskPage.goto(collector.url);
-      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
-      const link = await linkOnKiosk(kioskPage);
-      await context.close();
+      const link = await registeredKioskLink(profileDir);
       const before = (await phoneSheets()).length;
-
-      const citizen = await phone();
-      await citizen.goto(link);
-      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
-      await citizen.context().setOffline(true);
-      await new KioskDriver(citizen).fillSheet(['Tốt', 'Tốt', 'Khá', 'Yếu', 'Tốt']);
-      await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
+      const citizen = await answeredOffline(link, ['Tốt', 'Tốt', 'Khá', 'Yếu', 'Tốt']);
       const answerImage = citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ });
       await expect.poll(async () => (await answerImage.innerHTML()).length).toBeGreaterThan(100);
       const [read] = await readBarcodes(new Uint8Array(await answerImage.screenshot()), {

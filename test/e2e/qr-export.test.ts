@@ -11,7 +11,7 @@ import { receiptOf } from '../../src/core/codec/receipt.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
-import { type RunningCollector, startCollector } from './collector-server.ts';
+import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { launchBrowser, waitForServiceWorker } from './harness.ts';
@@ -163,24 +163,11 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
   it('an offline office keeps a batch, counts it, and sends it once the network is back', async () => {
     // A kiosk registered with the office, whose batch is cut into several small frames.
     const deviceId = '5a5a5a5a5a5a5a5a';
-    const registered = await fetch(new URL('/api/v1/kiosks', collector.url), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${collector.adminToken}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        deviceId,
-        communeCode: '10509',
-        communeName: 'Phường Hải Tân',
-        label: '',
-      }),
-    });
-    const key = Buffer.from(((await registered.json()) as { key: string }).key, 'base64url');
+    const key = await registerKioskByApi(collector, deviceId, '10509', 'Phường Hải Tân');
     const sheets = syntheticWeek(600, 21, deviceId);
     const sealed = await sealBatch(
       crypto.subtle,
-      new Uint8Array(key),
+      key,
       encodeBatch(batchOf(sheets, { communeCode: '10509' })),
     );
     const frames = toFrames(sealed, batchIdOf(sealed), 300);

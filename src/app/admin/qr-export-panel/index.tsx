@@ -11,6 +11,7 @@ import {
 import type { KioskServices } from '../../services.ts';
 import './style.css';
 import { AlertText } from '../../components/alert-text/index.tsx';
+import { QrImage } from '../../components/qr-image/index.tsx';
 import { ReceiptScanner } from './receipt-scanner.tsx';
 
 const FRAME_MS = 1500;
@@ -192,13 +193,7 @@ function FrameCarousel({ frames, qr }: { frames: string[]; qr: FrameQrOptions })
   };
   return (
     <div class="qr-carousel">
-      {/* The SVG comes from the qrcode library for our own frame text. */}
-      <div
-        class="qr-frame"
-        role="img"
-        aria-label={`Mã QR khung ${index + 1}`}
-        dangerouslySetInnerHTML={{ __html: svg }}
-      />
+      <QrImage class="qr-frame" label={`Mã QR khung ${index + 1}`} svg={svg} />
       <p class="qr-position" aria-live="polite">
         Khung {index + 1}/{frames.length}
       </p>

@@ -3,6 +3,7 @@ import { linkToSvg } from '../../../transport/qr-frame-image.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
 import './style.css';
+import { QrImage } from '../../components/qr-image/index.tsx';
 
 /**
  * A QR to print and stand on the desk of a centre without a kiosk: each phone that scans
@@ -54,13 +55,7 @@ export function DeskQr({ office }: { office: OfficeServices }) {
       <AlertText text={error} />
       {made && (
         <figure class="desk-qr">
-          {/* The SVG comes from the qrcode library for the collector's own link. */}
-          <div
-            class="desk-qr-image"
-            role="img"
-            aria-label={`Mã QR in sẵn của ${made.name}`}
-            dangerouslySetInnerHTML={{ __html: made.svg }}
-          />
+          <QrImage class="desk-qr-image" label={`Mã QR in sẵn của ${made.name}`} svg={made.svg} />
           <figcaption>
             <strong>{made.name}</strong>
             <br />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import './style.css';
+import { QrImage } from '../../components/qr-image/index.tsx';
 
 /** The receipt QR the kiosk scans to mark a batch sent (docs/formats.md, "Receipt QR"). */
 export function ReceiptQr({ receipt }: { receipt: string }) {
@@ -10,13 +11,7 @@ export function ReceiptQr({ receipt }: { receipt: string }) {
   }, [receipt]);
   return (
     <figure class="receipt-qr">
-      {/* The SVG comes from the qrcode library for our own receipt text. */}
-      <div
-        class="receipt-qr-image"
-        role="img"
-        aria-label="Mã xác nhận đã nhận lô"
-        dangerouslySetInnerHTML={{ __html: svg }}
-      />
+      <QrImage class="receipt-qr-image" label="Mã xác nhận đã nhận lô" svg={svg} />
       <figcaption>
         Đưa mã này trước camera của máy khảo sát (mục Xuất mã QR → Quét mã xác nhận) để máy đánh dấu
         các phiếu là đã gửi.

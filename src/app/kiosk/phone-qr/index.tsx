@@ -2,6 +2,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CollectorLink } from '../../services.ts';
 import './style.css';
+import { QrImage } from '../../components/qr-image/index.tsx';
 
 type ScanComponent = FunctionComponent<{ collector: CollectorLink; onClose: () => void }>;
 
@@ -60,14 +61,7 @@ export function PhoneQr({ collector }: { collector: CollectorLink }) {
   if (!shown) return null;
   return (
     <figure class="phone-qr">
-      {/* The SVG comes from the qrcode library for our own link. */}
-      <div
-        class="phone-qr-image"
-        role="img"
-        aria-label="Mã QR để đánh giá trên điện thoại"
-        data-link={shown.link}
-        dangerouslySetInnerHTML={{ __html: shown.svg }}
-      />
+      <QrImage class="phone-qr-image" label="Mã QR để đánh giá trên điện thoại" svg={shown.svg} />
       <figcaption>Quét mã để đánh giá trên điện thoại</figcaption>
       <button
         type="button"

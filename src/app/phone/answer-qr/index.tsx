@@ -4,6 +4,7 @@ import type { PhoneAnswers } from '../../../core/phone/phone-sheet.ts';
 import { readPhoneToken } from '../../../core/phone/token.ts';
 import { defaultProfile } from '../../../core/profile/registry.ts';
 import { frameToSvg } from '../../../transport/qr-frame-image.ts';
+import { QrImage } from '../../components/qr-image/index.tsx';
 
 /** The sheet as a QR for the kiosk's camera, when the phone has no network at the desk. */
 export function AnswerQr({ token, answers }: { token: string; answers: PhoneAnswers }) {
@@ -12,12 +13,6 @@ export function AnswerQr({ token, answers }: { token: string; answers: PhoneAnsw
     frameToSvg(answerQrOf(readPhoneToken(token), answers, defaultProfile)).then(setSvg);
   }, [token, answers]);
   return (
-    // The SVG comes from the qrcode library for our own answer text.
-    <div
-      class="phone-answer-qr"
-      role="img"
-      aria-label="Mã QR phiếu trả lời, để máy khảo sát quét"
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
+    <QrImage class="phone-answer-qr" label="Mã QR phiếu trả lời, để máy khảo sát quét" svg={svg} />
   );
 }
