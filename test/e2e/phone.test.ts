@@ -1,12 +1,13 @@
 import { webcrypto } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
+import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
@@ -19,13 +20,7 @@ let videoDir: string;
 beforeAll(async () => {
   videoDir = mkdtempSync(join(tmpdir(), 'phone-camera-'));
   [collector, phones] = await Promise.all([startCollector(), launchBrowser()]);
-  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
-  prepareZXingModule({
-    overrides: {
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-    },
-    fireImmediately: true,
-  });
+  prepareLocalZxing();
 });
 afterAll(async () => {
   rmSync(videoDir, { recursive: true, force: true });

@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { encodeBatch } from '../../src/core/codec/batch.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import { receiptOf } from '../../src/core/codec/receipt.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
+import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
@@ -22,13 +23,7 @@ let videoDir: string;
 beforeAll(async () => {
   collector = await startCollector();
   videoDir = mkdtempSync(join(tmpdir(), 'fake-camera-'));
-  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
-  prepareZXingModule({
-    overrides: {
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-    },
-    fireImmediately: true,
-  });
+  prepareLocalZxing();
 });
 afterAll(async () => {
   await collector?.close();

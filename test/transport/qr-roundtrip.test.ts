@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { encodeBatch } from '../../src/core/codec/batch.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import { openSealedBatch } from '../../src/core/codec/open.ts';
@@ -11,20 +11,14 @@ import { Problem } from '../../src/core/problems.ts';
 import { frameCharsFor, frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
 import { batchOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
+import { prepareLocalZxing } from '../fixtures/zxing.ts';
 
 const KEY = webcrypto.getRandomValues(new Uint8Array(32));
 const DEVICE = '3f2a9c0d1e4b5a68';
 const keyOf = async (deviceId: string) => (deviceId === DEVICE ? KEY : undefined);
 
 beforeAll(() => {
-  // The decoder's WebAssembly comes from node_modules, never from a CDN.
-  const wasm = readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
-  prepareZXingModule({
-    overrides: {
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-    },
-    fireImmediately: true,
-  });
+  prepareLocalZxing();
 });
 
 /** Renders a frame to a PNG with `qrcode` and reads it back with ZXing, an independent decoder. */
