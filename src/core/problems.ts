@@ -61,6 +61,11 @@ export const problemCatalogue = {
     message:
       'Mã QR này đã được dùng để gửi một phiếu. Mỗi mã chỉ dùng cho một phiếu; xin Ông/Bà quét mã mới tại quầy.',
   },
+  'token.claimed': {
+    code: '409.4',
+    message:
+      'Mã QR này vừa được một điện thoại khác mở. Mỗi mã chỉ dùng cho một người; xin Ông/Bà quét mã mới trên màn hình.',
+  },
   'token.expired': {
     code: '410.1',
     message: 'Mã QR đánh giá đã hết hạn. Xin Ông/Bà quét mã mới tại quầy.',

@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import { phoneSheetOf, phoneSubmissionSchema } from '../core/phone/phone-sheet.ts';
+import { claimSchema, phoneSheetOf, phoneSubmissionSchema } from '../core/phone/phone-sheet.ts';
 import { issuePhoneToken, type PhoneToken, readPhoneToken } from '../core/phone/token.ts';
 import { checkPhoneToken } from '../core/phone/token-check.ts';
 import { Problem } from '../core/problems.ts';
@@ -33,6 +33,10 @@ interface PhoneRouteOptions {
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** Only a hash of a claim is stored: a copied database cannot send in a phone's name. */
+const claimHash = async (claim: string) =>
+  hex(new Uint8Array(await webcrypto.subtle.digest('SHA-256', new TextEncoder().encode(claim))));
 
 /**
  * Phone mode (docs/api.md, "Phone mode"): a token from the QR at the desk lets one phone
@@ -73,10 +77,36 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
   // The kiosk reads the collector's clock before issuing a token: tablets drift.
   routes.get('/api/v1/time', (c) => c.json({ serverTime: now() }));
 
+  /** The token's state for whoever asks: the kiosk polls it to renew the code it shows. */
   routes.get('/api/v1/phone-tokens/:token', async (c) => {
     try {
       const { token, issuer } = await usable(c.req.param('token'));
       if (await store.hasSheet(token.nonce, 1)) throw new Problem('token.used');
+      if (await store.phoneTokenClaim(token.nonce)) throw new Problem('token.claimed');
+      return c.json({
+        communeCode: issuer.communeCode,
+        communeName: issuer.communeName,
+        formId: token.formId,
+        expiresAt: token.expiresAt,
+        serverTime: now(),
+      });
+    } catch (error) {
+      return refusal(c, error);
+    }
+  });
+
+  /** The phone that opens a token first holds it; a second phone is told at once. */
+  routes.post('/api/v1/phone-tokens/:token/claims', async (c) => {
+    const claim = claimSchema.safeParse(
+      ((await c.req.json().catch(() => ({}))) as { claim?: unknown }).claim,
+    );
+    if (!claim.success) return problem(c, 'request.invalid');
+    try {
+      const { token, issuer } = await usable(c.req.param('token'));
+      if (await store.hasSheet(token.nonce, 1)) throw new Problem('token.used');
+      const mine = await claimHash(claim.data);
+      if ((await store.claimPhoneToken(token.nonce, mine, now())) !== mine)
+        throw new Problem('token.claimed');
       return c.json({
         communeCode: issuer.communeCode,
         communeName: issuer.communeName,
@@ -98,6 +128,11 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
       try {
         const { token, issuer } = await usable(parsed.data.token, parsed.data.sheet.createdAt);
         if (parsed.data.sheet.formId !== token.formId) throw new Problem('token.wrong-form');
+        // A token a phone claimed takes a sheet only with that phone's claim.
+        const holder = await store.phoneTokenClaim(token.nonce);
+        const { claim } = parsed.data;
+        if (holder && (!claim || (await claimHash(claim)) !== holder))
+          throw new Problem('token.claimed');
         let sheet: ReturnType<typeof phoneSheetOf>;
         try {
           sheet = phoneSheetOf(token, parsed.data.sheet);

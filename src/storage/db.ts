@@ -45,6 +45,8 @@ export interface RelayedPhoneSheet {
   /** The token's nonce: the sheet's device id at the collector. */
   nonce: string;
   token: string;
+  /** The phone's claim on the token, from the answer QR, when it had one. */
+  claim?: string;
   answers: PhoneAnswers;
   scannedAt: number;
   sentAt?: number;

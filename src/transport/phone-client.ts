@@ -1,6 +1,7 @@
 import type { PhoneAnswers } from '../core/phone/phone-sheet.ts';
 import { readPhoneToken } from '../core/phone/token.ts';
 import {
+  claimFor,
   forgetPhoneSheet,
   type PhoneDb,
   queuedPhoneSheets,
@@ -39,8 +40,15 @@ async function call<T>(path: string, init?: RequestInit): Promise<Reply<T>> {
   return { kind: 'refused', code: body.code ?? String(response.status), message: body.message };
 }
 
-export const checkToken = (token: string) =>
-  call<TokenStatus>(`/api/v1/phone-tokens/${encodeURIComponent(token)}`);
+/** Claims the token for this phone (the first phone to open a code holds it) and reads its state. */
+export async function claimToken(db: PhoneDb, token: string): Promise<Reply<TokenStatus>> {
+  const claim = await claimFor(db, readPhoneToken(token).nonce);
+  return call<TokenStatus>(`/api/v1/phone-tokens/${encodeURIComponent(token)}/claims`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ claim }),
+  });
+}
 
 /** A printed desk QR: the collector issues a fresh token for this scan. */
 export const requestDeskToken = (deskId: string, formId: 'citizen' | 'cadre' = 'citizen') =>
@@ -53,11 +61,11 @@ export const requestDeskToken = (deskId: string, formId: 'citizen' | 'cadre' = '
     },
   );
 
-const post = (token: string, answers: PhoneAnswers) =>
+const post = (token: string, claim: string | undefined, answers: PhoneAnswers) =>
   call<{ status: 'received' | 'duplicate' }>('/api/v1/phone-sheets', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, sheet: answers }),
+    body: JSON.stringify({ token, claim, sheet: answers }),
   });
 
 /**
@@ -71,8 +79,9 @@ export async function sendPhoneSheet(
   now: number,
 ): Promise<Reply<{ status: 'received' | 'duplicate' }>> {
   const { nonce } = readPhoneToken(token);
-  await queuePhoneSheet(db, { nonce, token, answers, queuedAt: now });
-  const reply = await post(token, answers);
+  const claim = await claimFor(db, nonce);
+  await queuePhoneSheet(db, { nonce, token, claim, answers, queuedAt: now });
+  const reply = await post(token, claim, answers);
   if (reply.kind !== 'offline') await forgetPhoneSheet(db, nonce);
   return reply;
 }
@@ -88,7 +97,7 @@ export interface FlushReport {
 export async function flushPhoneOutbox(db: PhoneDb): Promise<FlushReport> {
   const report: FlushReport = { waiting: 0, refused: [] };
   for (const queued of await queuedPhoneSheets(db)) {
-    const reply = await post(queued.token, queued.answers);
+    const reply = await post(queued.token, queued.claim, queued.answers);
     if (reply.kind === 'offline') report.waiting++;
     else await forgetPhoneSheet(db, queued.nonce);
     if (reply.kind === 'refused')

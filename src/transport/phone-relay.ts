@@ -24,7 +24,7 @@ export async function receiveAnswerQr(
   now: number,
 ): Promise<{ isNew: boolean }> {
   const profile = findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
-  const { token, answers } = readAnswerQr(text, profile);
+  const { token, answers, claim } = readAnswerQr(text, profile);
   const credentials = await loadCredentials(db);
   // Only this kiosk's own tokens: it holds no other key.
   if (!credentials || credentials.deviceId !== token.deviceId)
@@ -42,6 +42,7 @@ export async function receiveAnswerQr(
   const isNew = await keepRelayedSheet(db, {
     nonce: token.nonce,
     token: token.text,
+    ...(claim ? { claim } : {}),
     answers,
     scannedAt: now,
   });
@@ -65,7 +66,7 @@ export async function sendRelayedSheets(
       response = await fetcher(new URL('/api/v1/phone-sheets', collectorUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: sheet.token, sheet: sheet.answers }),
+        body: JSON.stringify({ token: sheet.token, claim: sheet.claim, sheet: sheet.answers }),
       });
     } catch {
       return { sent, offline: true };

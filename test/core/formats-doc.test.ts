@@ -62,7 +62,8 @@ describe('docs/formats.md examples', () => {
     });
     expect(issued).toBe(token);
     expect(new Uint8Array(Buffer.from(token, 'base64url'))).toEqual(hexBytes(blocks[4] ?? ''));
-    const { answers } = readAnswerQr(blocks[6]?.trim() ?? '', haiDuong2024);
+    const { answers, claim } = readAnswerQr(blocks[6]?.trim() ?? '', haiDuong2024);
+    expect(claim).toBe('EREREREREREREREREREREQ');
     expect(answers).toMatchObject({
       answers: ['tot', 'kha', 'tot', 'trung-binh', 'tot'],
       createdAt: Date.parse('2026-11-24T08:04:40+07:00'),

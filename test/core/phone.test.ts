@@ -124,9 +124,16 @@ describe('answer QR', () => {
             startedAt: answers.createdAt - seconds * 1000,
             ...(nonResident ? { nonResident } : {}),
           };
-          const text = answerQrOf(token, sent, haiDuong2024);
+          const claim = Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString(
+            'base64url',
+          );
+          const text = answerQrOf(token, sent, haiDuong2024, claim);
           expect(text).toMatch(/^KS1P\/[0-9A-Z $%*+\-./:]+$/);
-          expect(readAnswerQr(text, haiDuong2024)).toEqual({ token, answers: sent });
+          expect(readAnswerQr(text, haiDuong2024)).toEqual({ token, answers: sent, claim });
+          expect(readAnswerQr(answerQrOf(token, sent, haiDuong2024), haiDuong2024)).toEqual({
+            token,
+            answers: sent,
+          });
         },
       ),
       { numRuns: 50 },

@@ -92,6 +92,10 @@ describe('phone mode in real Chromium', () => {
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
+      // A second phone scanning the same code is told at once, before answering anything.
+      const second = await phone();
+      await second.goto(link);
+      expect(await second.getByRole('alert').textContent()).toContain('điện thoại khác');
       await new KioskDriver(citizen).answerSheet(['Tốt', 'Khá', 'Tốt', 'Tốt', 'Tốt']);
       const sheets = await phoneSheets();
       expect(sheets.map((s) => [s.channel, s.seq, s.answers.join(' ')])).toEqual([

@@ -117,6 +117,36 @@ describe.each(stores)('phone mode on %s', (_name, open) => {
     expect(figures?.phone.citizen.sheets).toBe(1);
   });
 
+  it('holds a token for the first phone that opens it; a second phone is told at once', async () => {
+    const token = await tokenFrom(key);
+    const claimA = Buffer.alloc(16, 1).toString('base64url');
+    const claimB = Buffer.alloc(16, 2).toString('base64url');
+    const claim = async (value: string) => {
+      const response = await api.request(`/api/v1/phone-tokens/${token}/claims`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ claim: value }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, string> };
+    };
+    expect((await claim(claimA)).body.communeName).toBe('Phường Trần Hưng Đạo');
+    expect((await claim(claimA)).status).toBe(200); // the same phone, reloading
+    expect((await claim(claimB)).body.code).toBe('409.4');
+    expect((await check(token)).body.code).toBe('409.4'); // what the kiosk polls
+    // Without the claim, or with another one, the token takes no sheet.
+    expect((await submit(token)).body.code).toBe('409.4');
+    const withClaim = (value: string) =>
+      api.request('/api/v1/phone-sheets', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ token, claim: value, sheet: answers() }),
+      });
+    expect((await withClaim(claimB)).status).toBe(409);
+    expect((await withClaim(claimA)).status).toBe(201);
+    expect((await claim(claimA)).body.code).toBe('409.3');
+    expect(await store.sheetsOfCommune('00412')).toHaveLength(1);
+  });
+
   it('refuses forged, foreign, unknown, expired and wrong-form tokens, storing nothing', async () => {
     const cases: [Promise<string>, string, Partial<PhoneAnswers>?][] = [
       [tokenFrom(new Uint8Array(32).fill(3)), '401.3'],

@@ -34,7 +34,7 @@ export const stores: [
       const url = inject('databaseUrl');
       const store = await openPostgresStore(url);
       const cleaner = postgres(url, { onnotice: () => {} });
-      await cleaner`TRUNCATE sheets, kiosks`;
+      await cleaner`TRUNCATE sheets, kiosks, phone_claims`;
       await cleaner.end();
       return { store, reopen: () => openPostgresStore(url), dispose: async () => {} };
     },

@@ -29,7 +29,7 @@ type Stage =
   | { kind: 'closed'; message: string }
   | { kind: 'answering'; token: string; communeName: string }
   | { kind: 'sent'; communeName: string }
-  | { kind: 'queued'; token: string; answers: PhoneAnswers; communeName: string };
+  | { kind: 'queued'; token: string; claim: string; answers: PhoneAnswers; communeName: string };
 
 const NEED_NETWORK_FOR_DESK =
   'Cần có mạng để lấy mã đánh giá từ mã QR in sẵn. Xin Ông/Bà bật dữ liệu di động hoặc Wi-Fi rồi quét lại.';
@@ -51,7 +51,7 @@ async function open(link: PhoneLink | undefined, services: PhoneServices): Promi
   } catch (e) {
     return { kind: 'closed', message: e instanceof Error ? e.message : NOT_A_LINK };
   }
-  const status = await services.checkToken(token);
+  const status = await services.claimToken(token);
   if (status.kind === 'refused') return { kind: 'closed', message: status.message };
   // Without network the token cannot be checked yet: answer now, the collector decides later.
   const communeName =
@@ -139,7 +139,7 @@ export function PhoneApp({
         </p>
         <p>Nếu Ông/Bà còn ở quầy, có thể cho máy khảo sát quét mã phiếu để gửi ngay:</p>
         {showQr ? (
-          <AnswerQr token={stage.token} answers={stage.answers} />
+          <AnswerQr token={stage.token} claim={stage.claim} answers={stage.answers} />
         ) : (
           <button type="button" class="btn btn-primary" onClick={() => setShowQr(true)}>
             Hiện mã QR cho máy khảo sát quét
@@ -162,7 +162,14 @@ export function PhoneApp({
     setSaving(false);
     if (reply.kind === 'ok') setStage({ kind: 'sent', communeName: stage.communeName });
     else if (reply.kind === 'refused') setStage({ kind: 'closed', message: reply.message });
-    else setStage({ kind: 'queued', token: stage.token, answers, communeName: stage.communeName });
+    else
+      setStage({
+        kind: 'queued',
+        token: stage.token,
+        claim: await services.claimOf(stage.token),
+        answers,
+        communeName: stage.communeName,
+      });
   };
   return (
     <div class="kiosk phone" lang="vi">

@@ -13,6 +13,7 @@ import { PHONE_TOKEN_BYTES, type PhoneToken, readPhoneToken } from './token.ts';
  *
  *   size
  *    45   the phone token, as issued
+ *    16   the phone's claim on the token (all zero when it opened the token offline)
  *     1   flags: bit 0 the respondent does not reside in the commune
  *     1   profile version, 1   form version
  *     1   number of answers n
@@ -24,15 +25,25 @@ import { PHONE_TOKEN_BYTES, type PhoneToken, readPhoneToken } from './token.ts';
  */
 const PREFIX = 'KS1P/';
 
-export function answerQrOf(token: PhoneToken, answers: PhoneAnswers, profile: Profile): string {
+const CLAIM_BYTES = 16;
+const HEAD_BYTES = PHONE_TOKEN_BYTES + CLAIM_BYTES;
+
+/** `claim`: the base64url secret the phone claimed the token with, if it could. */
+export function answerQrOf(
+  token: PhoneToken,
+  answers: PhoneAnswers,
+  profile: Profile,
+  claim?: string,
+): string {
   const levels = answers.answers.map((id) => profile.levels.findIndex((l) => l.id === id));
   if (answers.profileId !== profile.id || levels.some((i) => i < 0 || i > 3))
     throw new RangeError('answers do not belong to this profile');
   const answerBytes = Math.ceil(levels.length / 4);
-  const bytes = new Uint8Array(PHONE_TOKEN_BYTES + 4 + answerBytes + 6);
+  const bytes = new Uint8Array(HEAD_BYTES + 4 + answerBytes + 6);
   const view = new DataView(bytes.buffer);
   bytes.set(base64urlToBytes(token.text));
-  let at = PHONE_TOKEN_BYTES;
+  if (claim) bytes.set(base64urlToBytes(claim).subarray(0, CLAIM_BYTES), PHONE_TOKEN_BYTES);
+  let at = HEAD_BYTES;
   bytes[at++] = answers.nonResident ? 1 : 0;
   bytes[at++] = answers.profileVersion;
   bytes[at++] = answers.formVersion;
@@ -54,7 +65,7 @@ export function answerQrOf(token: PhoneToken, answers: PhoneAnswers, profile: Pr
 export function readAnswerQr(
   text: string,
   profile: Profile,
-): { token: PhoneToken; answers: PhoneAnswers } {
+): { token: PhoneToken; answers: PhoneAnswers; claim?: string } {
   const trimmed = text.trim();
   if (!trimmed.startsWith(PREFIX)) throw new Problem('answer.not-ours');
   let bytes: Uint8Array;
@@ -63,8 +74,11 @@ export function readAnswerQr(
   } catch {
     throw new Problem('token.damaged', 'answer QR base45');
   }
+  if (bytes.length < HEAD_BYTES) throw new Problem('token.damaged', 'answer QR length');
   const token = readPhoneToken(bytesToBase64url(bytes.subarray(0, PHONE_TOKEN_BYTES)));
-  let at = PHONE_TOKEN_BYTES;
+  const claimBytes = bytes.subarray(PHONE_TOKEN_BYTES, HEAD_BYTES);
+  const claim = claimBytes.some((b) => b !== 0) ? bytesToBase64url(claimBytes) : undefined;
+  let at = HEAD_BYTES;
   const flags = bytes[at++] ?? 0;
   const profileVersion = bytes[at++] ?? 0;
   const formVersion = bytes[at++] ?? 0;
@@ -81,6 +95,7 @@ export function readAnswerQr(
   const createdAt = view.getUint32(at) * 1000;
   return {
     token,
+    ...(claim ? { claim } : {}),
     answers: {
       profileId: profile.id,
       profileVersion,

@@ -25,8 +25,13 @@ export const phoneAnswersSchema = z.object({
   suggestion: z.optional(z.string().check(z.maxLength(2000))),
 });
 
+/** The secret a phone claimed its token with (16 random bytes, base64url). */
+export const claimSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
+
 export const phoneSubmissionSchema = z.object({
   token: z.string().check(z.maxLength(80)),
+  /** Present when the phone claimed the token on opening; the kiosk relays it from the answer QR. */
+  claim: z.optional(claimSchema),
   sheet: phoneAnswersSchema,
 });
 

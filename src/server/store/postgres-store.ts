@@ -64,6 +64,19 @@ export async function openPostgresStore(url: string): Promise<CollectorStore> {
       return rows.length > 0;
     },
 
+    async claimPhoneToken(nonce: string, claimHash: string, at: number) {
+      await sql`
+        INSERT INTO phone_claims (nonce, claim_hash, claimed_at) VALUES (${nonce}, ${claimHash}, ${at})
+        ON CONFLICT (nonce) DO NOTHING`;
+      const [row] = await sql`SELECT claim_hash FROM phone_claims WHERE nonce = ${nonce}`;
+      return row ? String(row.claim_hash) : claimHash;
+    },
+
+    async phoneTokenClaim(nonce: string) {
+      const [row] = await sql`SELECT claim_hash FROM phone_claims WHERE nonce = ${nonce}`;
+      return row ? String(row.claim_hash) : undefined;
+    },
+
     async ingest(
       communeCode: string,
       sheets: readonly Sheet[],

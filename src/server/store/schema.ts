@@ -54,4 +54,11 @@ export const schemaSteps: readonly string[] = [
    ALTER TABLE sheets_v2 RENAME TO sheets;
    CREATE INDEX sheets_by_commune ON sheets (commune_code, form_id);
    ALTER TABLE kiosks ADD COLUMN kind TEXT NOT NULL DEFAULT 'kiosk';`,
+  // 3: the phone that opened a token first holds it (a hash of its claim), so a second phone
+  // scanning the same code is told at once, not after answering.
+  `CREATE TABLE phone_claims (
+     nonce TEXT PRIMARY KEY,
+     claim_hash TEXT NOT NULL,
+     claimed_at BIGINT NOT NULL
+   );`,
 ];

@@ -61,6 +61,20 @@ export function openSqliteStore(path: string): CollectorStore {
       );
     },
 
+    async claimPhoneToken(nonce: string, claimHash: string, at: number) {
+      db.prepare(
+        'INSERT INTO phone_claims (nonce, claim_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (nonce) DO NOTHING',
+      ).run(nonce, claimHash, at);
+      return (await this.phoneTokenClaim(nonce)) ?? claimHash;
+    },
+
+    async phoneTokenClaim(nonce: string) {
+      const row = db.prepare('SELECT claim_hash FROM phone_claims WHERE nonce = ?').get(nonce) as
+        | { claim_hash: string }
+        | undefined;
+      return row?.claim_hash;
+    },
+
     async ingest(
       communeCode: string,
       sheets: readonly Sheet[],

@@ -32,6 +32,10 @@ export interface CollectorStore {
   registerKiosk(kiosk: KioskRecord): Promise<boolean>;
   findKiosk(deviceId: string): Promise<KioskRecord | undefined>;
   hasSheet(deviceId: string, seq: number): Promise<boolean>;
+  /** Records the first claim of a phone token; returns the claim hash that holds it now. */
+  claimPhoneToken(nonce: string, claimHash: string, at: number): Promise<string>;
+  /** The claim hash holding a phone token, if any phone claimed it. */
+  phoneTokenClaim(nonce: string): Promise<string | undefined>;
   /** Stores every sheet of a batch in one transaction, or none when any conflicts. */
   ingest(communeCode: string, sheets: readonly Sheet[], receivedAt: number): Promise<IngestOutcome>;
   communes(): Promise<CommuneRecord[]>;

@@ -7,11 +7,19 @@ import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import { QrImage } from '../../components/qr-image/index.tsx';
 
 /** The sheet as a QR for the kiosk's camera, when the phone has no network at the desk. */
-export function AnswerQr({ token, answers }: { token: string; answers: PhoneAnswers }) {
+export function AnswerQr({
+  token,
+  claim,
+  answers,
+}: {
+  token: string;
+  claim: string;
+  answers: PhoneAnswers;
+}) {
   const [svg, setSvg] = useState('');
   useEffect(() => {
-    frameToSvg(answerQrOf(readPhoneToken(token), answers, defaultProfile)).then(setSvg);
-  }, [token, answers]);
+    frameToSvg(answerQrOf(readPhoneToken(token), answers, defaultProfile, claim)).then(setSvg);
+  }, [token, claim, answers]);
   return (
     <QrImage class="phone-answer-qr" label="Mã QR phiếu trả lời, để máy khảo sát quét" svg={svg} />
   );
