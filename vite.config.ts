@@ -42,6 +42,18 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // The first install takes control at once; later versions still wait for the start screen.
         clientsClaim: true,
+        // A phone sheet that failed for want of network is replayed by the service worker when
+        // the network returns, even with the page closed (Background Sync; idempotent by token).
+        runtimeCaching: [
+          {
+            urlPattern: /\/api\/v1\/phone-sheets$/,
+            method: 'POST',
+            handler: 'NetworkOnly',
+            options: {
+              backgroundSync: { name: 'phone-sheets', options: { maxRetentionTime: 24 * 60 } },
+            },
+          },
+        ],
       },
     }),
   ],

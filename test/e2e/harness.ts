@@ -107,3 +107,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/**
+ * The device loses its network. Chromium's offline emulation alone has been seen to let a
+ * request that the page saw fail still reach the server; aborting the API routes as well
+ * makes "not delivered while offline" certain.
+ */
+export async function cutNetwork(context: BrowserContext): Promise<void> {
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+}
+
+export async function restoreNetwork(context: BrowserContext): Promise<void> {
+  await context.unrouteAll();
+  await context.setOffline(false);
+}

@@ -11,7 +11,7 @@ import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
-import { launchBrowser, waitForServiceWorker } from './harness.ts';
+import { cutNetwork, launchBrowser, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
@@ -64,7 +64,7 @@ async function answeredOffline(link: string, levels: string[]): Promise<Page> {
   const citizen = await phone();
   await citizen.goto(link);
   await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
-  await citizen.context().setOffline(true);
+  await cutNetwork(citizen.context());
   await new KioskDriver(citizen).fillSheet(levels);
   await citizen.getByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' }).waitFor();
   await citizen.getByRole('button', { name: 'Hiện mã QR cho máy khảo sát quét' }).click();
@@ -141,7 +141,7 @@ describe('phone mode in real Chromium', () => {
       await citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ }).waitFor();
       expect(await phoneSheets()).toHaveLength(before);
 
-      await citizen.context().setOffline(false);
+      await restoreNetwork(citizen.context());
       await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor({ timeout: 40_000 });
       expect(await phoneSheets()).toHaveLength(before + 1);
       await citizen.reload();
@@ -182,7 +182,7 @@ describe('phone mode in real Chromium', () => {
       expect(relayed?.seq).toBe(1);
 
       // The phone gets its network back and sends too: the collector already has it.
-      await citizen.context().setOffline(false);
+      await restoreNetwork(citizen.context());
       await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor({ timeout: 40_000 });
       expect(await phoneSheets()).toHaveLength(before + 1);
       await kiosk.close();
@@ -224,4 +224,24 @@ describe('phone mode in real Chromium', () => {
     );
     expect(sheets).toHaveLength(2);
   });
+
+  it('the service worker sends a waiting phone sheet after the page was closed', () =>
+    withProfileDir(async (profileDir) => {
+      const link = await registeredKioskLink(profileDir);
+      const before = (await phoneSheets()).length;
+      const citizen = await phone();
+      await citizen.goto(link);
+      await waitForServiceWorker(citizen);
+      await citizen.getByText('Xã Tứ Kỳ').first().waitFor();
+      await cutNetwork(citizen.context());
+      await new KioskDriver(citizen).fillSheet(['Yếu', 'Yếu', 'Khá', 'Khá', 'Khá']);
+      await citizen.getByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' }).waitFor();
+      const context = citizen.context();
+      await citizen.close();
+      expect(await phoneSheets()).toHaveLength(before);
+      await restoreNetwork(context);
+      await expect
+        .poll(async () => (await phoneSheets()).length, { timeout: 60_000 })
+        .toBe(before + 1);
+    }));
 });

@@ -15,7 +15,7 @@ import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
-import { launchBrowser, waitForServiceWorker } from './harness.ts';
+import { cutNetwork, launchBrowser, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
@@ -56,7 +56,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
       await kiosk.setUpAndRegister(collector.adminToken);
 
       // Sheets taken with the network unplugged, so HTTP sync cannot deliver them first.
-      await context.setOffline(true);
+      await cutNetwork(context);
       for (const level of ['Tốt', 'Khá', 'Trung bình']) {
         await kiosk.answerSheet([level, level, level, level, level]);
         await kiosk.backToStart();
@@ -174,7 +174,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
     const context = await browser.newContext();
     const office = await context.newPage();
     await signInOffice(office);
-    await context.setOffline(true);
+    await cutNetwork(context);
     const box = office.getByLabel('Nội dung khung (mỗi khung một dòng, theo thứ tự bất kỳ)');
     await box.fill(shuffled.slice(0, 2).join('\n'));
     await office.getByRole('button', { name: 'Đọc khung' }).click();
@@ -187,7 +187,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
     expect(await row.getByRole('cell').first().textContent()).toBe('600');
     expect(await collector.store.sheetsOfCommune('10509')).toEqual([]);
 
-    await context.setOffline(false);
+    await restoreNetwork(context);
     await expect
       .poll(async () => (await collector.store.sheetsOfCommune('10509')).length, {
         timeout: 30_000,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCollector, startCollector } from './collector-server.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
-import { waitForServiceWorker } from './harness.ts';
+import { cutNetwork, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
@@ -25,7 +25,7 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       await kiosk.setUpAndRegister(collector.adminToken);
 
       // A day with no network: 30 sheets (15 of 10 points, 15 of 5).
-      await context.setOffline(true);
+      await cutNetwork(context);
       for (let i = 0; i < 30; i++) {
         await kiosk.answerSheet(
           i % 2 === 0 ? ['Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt'] : ['Khá', 'Khá', 'Khá', 'Khá', 'Khá'],
@@ -35,7 +35,7 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       expect((await collector.store.communes())[0]?.sheetCount ?? 0).toBe(0);
 
       // The network comes back: the kiosk sends by itself.
-      await context.setOffline(false);
+      await restoreNetwork(context);
       await expect
         .poll(async () => (await collector.store.communes())[0]?.sheetCount, { timeout: 30_000 })
         .toBe(30);
