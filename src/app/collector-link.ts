@@ -7,6 +7,7 @@ import {
   saveCredentials,
   unsentSheets,
 } from '../storage/outbox.ts';
+import { relayedToSend } from '../storage/phone-relay.ts';
 import { loadSettings } from '../storage/settings-store.ts';
 import type { SyncDeps } from '../transport/http-sync.ts';
 import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
@@ -41,6 +42,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
         collectorUrl: credentials?.collectorUrl,
         deviceId: credentials?.deviceId,
         unsent: (await unsentSheets(database)).length,
+        phoneUnsent: (await relayedToSend(database)).length,
         sync: await loadSyncStatus(database),
       };
     },

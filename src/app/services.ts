@@ -55,6 +55,8 @@ export interface CollectorStatus {
   collectorUrl?: string;
   deviceId?: string;
   unsent: number;
+  /** Citizens' phone sheets scanned here and not yet taken by the collector. */
+  phoneUnsent: number;
   sync: SyncStatus;
 }
 

@@ -69,6 +69,7 @@ export class FakeServices implements KioskServices {
       collectorUrl: this.registeredWith,
       deviceId: this.registeredWith ? '0123456789abcdef' : undefined,
       unsent: this.sheets.length,
+      phoneUnsent: this.phoneUnsent,
       sync: { failures: 0 },
     }),
     register: async (url: string, token: string) => {
@@ -106,6 +107,7 @@ export class FakeServices implements KioskServices {
     },
   };
   confirmed: number[] = [];
+  phoneUnsent = 0;
   qrOptions: FrameQrOptions | undefined;
   exports: string[] = [];
 }

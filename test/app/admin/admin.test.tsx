@@ -239,9 +239,13 @@ describe('admin link to the collecting office', () => {
     const services = new FakeServices();
     services.sheets = [sheet(1, ALL('tot')), sheet(2, ALL('kha'))];
     services.registeredWith = 'https://thuphieu.example.vn';
+    services.phoneUnsent = 1;
     await unlock(services);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
     expect((await screen.findByText('Phiếu chưa gửi')).nextElementSibling?.textContent).toBe('2');
+    expect(screen.getByText('Phiếu từ điện thoại chờ gửi').nextElementSibling?.textContent).toBe(
+      '1',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Gửi ngay' }));
     await waitFor(() => expect(services.syncs).toBe(1));
   });

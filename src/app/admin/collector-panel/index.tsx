@@ -76,6 +76,12 @@ export function CollectorPanel({ services }: { services: KioskServices }) {
           <dt>Phiếu chưa gửi</dt>
           <dd>{formatCount(status.unsent)}</dd>
         </div>
+        {status.phoneUnsent > 0 && (
+          <div>
+            <dt>Phiếu từ điện thoại chờ gửi</dt>
+            <dd>{formatCount(status.phoneUnsent)}</dd>
+          </div>
+        )}
         <div>
           <dt>Gửi thành công gần nhất</dt>
           <dd>{sync.lastSuccessAt ? formatDateTime(sync.lastSuccessAt) : 'Chưa có'}</dd>
