@@ -6,10 +6,15 @@ import { webcrypto } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import QRCode from 'qrcode';
 import { encodeBatch } from '../src/core/codec/batch.ts';
 import { batchIdOf, DEFAULT_FRAME_CHARS, toFrames } from '../src/core/codec/frames.ts';
 import { sealBatch } from '../src/core/codec/seal.ts';
+import { answerQrOf } from '../src/core/phone/answer-qr.ts';
+import { issuePhoneToken, readPhoneToken } from '../src/core/phone/token.ts';
+import { defaultProfile } from '../src/core/profile/registry.ts';
 import type { Sheet } from '../src/core/sheet.ts';
+import { frameQrInput } from '../src/transport/qr-frame-image.ts';
 import { launchBrowser, serveBuiltApp } from '../test/e2e/harness.ts';
 import { KioskDriver } from '../test/e2e/kiosk-driver.ts';
 import { syntheticWeek } from '../test/fixtures/synthetic-week.ts';
@@ -110,6 +115,41 @@ report(
 );
 const jsonPerFrame = Math.floor(1451 / (JSON.stringify(week).length / 1000));
 report('Naive JSON sheets per v25-M frame', `${jsonPerFrame}`);
+
+// Phone mode: how dense the two codes a citizen's phone meets are (smaller reads easier).
+const phoneToken = readPhoneToken(
+  await issuePhoneToken(webcrypto.subtle, KEY, {
+    deviceId: '3f2a9c0d1e4b5a68',
+    formId: 'citizen',
+    communeCode: '10507',
+    issuedAt: Date.now(),
+    lifetimeMinutes: 15,
+    nonce: '9c41e07a5b2d83f6',
+  }),
+);
+const kioskLink = `https://thuphieu.example.gov.vn/#/phone/${phoneToken.text}`;
+report(
+  'Phone link QR (byte mode, ECC M)',
+  `version ${QRCode.create(kioskLink, { errorCorrectionLevel: 'M' }).version}, ${kioskLink.length} chars`,
+);
+const answerText = answerQrOf(
+  phoneToken,
+  {
+    profileId: 'hai-duong-2024',
+    profileVersion: 1,
+    formId: 'citizen',
+    formVersion: 1,
+    answers: ['tot', 'kha', 'tot', 'tot', 'tot'],
+    startedAt: Date.now() - 90_000,
+    createdAt: Date.now(),
+  },
+  defaultProfile,
+  'EREREREREREREREREREREQ',
+);
+report(
+  'Phone answer QR (alphanumeric, ECC M)',
+  `version ${frameQrInput(answerText).version}, ${answerText.length} chars`,
+);
 
 const app = await serveBuiltApp();
 const browser = await launchBrowser();
