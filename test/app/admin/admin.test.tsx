@@ -182,6 +182,22 @@ describe('admin settings', () => {
     expect(onSettingsSaved).toHaveBeenCalledWith(services.settings);
   });
 
+  it('sets how long the phone QR lasts, within 1 to 120 minutes, or turns it off', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    const minutes = screen.getByLabelText('Mã QR điện thoại có hiệu lực (phút, 1–120)');
+    fireEvent.input(minutes, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+    expect(services.settings.phoneQr).toEqual({ enabled: true, tokenMinutes: 15 });
+    fireEvent.input(minutes, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /đánh giá trên điện thoại/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    await screen.findByText('Đã lưu cài đặt');
+    expect(services.settings.phoneQr).toEqual({ enabled: false, tokenMinutes: 30 });
+  });
+
   it('offers both readings of the 2026 survey week', async () => {
     await unlock(new FakeServices());
     fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
