@@ -68,6 +68,14 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
     if (!issuer) throw new Problem('token.unknown-issuer');
     return { token, issuer };
   };
+  /** What a phone needs to know of a usable token. */
+  const statusOf = (token: PhoneToken, issuer: KioskRecord) => ({
+    communeCode: issuer.communeCode,
+    communeName: issuer.communeName,
+    formId: token.formId,
+    expiresAt: token.expiresAt,
+    serverTime: now(),
+  });
   const refusal = (c: Context, error: unknown) => {
     if (!(error instanceof Problem)) throw error;
     log('phone.refused', { code: error.code });
@@ -83,13 +91,7 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
       const { token, issuer } = await usable(c.req.param('token'));
       if (await store.hasSheet(token.nonce, 1)) throw new Problem('token.used');
       if (await store.phoneTokenClaim(token.nonce)) throw new Problem('token.claimed');
-      return c.json({
-        communeCode: issuer.communeCode,
-        communeName: issuer.communeName,
-        formId: token.formId,
-        expiresAt: token.expiresAt,
-        serverTime: now(),
-      });
+      return c.json(statusOf(token, issuer));
     } catch (error) {
       return refusal(c, error);
     }
@@ -107,13 +109,7 @@ export function phoneRoutes(options: PhoneRouteOptions): Hono {
       const mine = await claimHash(claim.data);
       if ((await store.claimPhoneToken(token.nonce, mine, now())) !== mine)
         throw new Problem('token.claimed');
-      return c.json({
-        communeCode: issuer.communeCode,
-        communeName: issuer.communeName,
-        formId: token.formId,
-        expiresAt: token.expiresAt,
-        serverTime: now(),
-      });
+      return c.json(statusOf(token, issuer));
     } catch (error) {
       return refusal(c, error);
     }
