@@ -139,6 +139,10 @@ describe('phone mode in real Chromium', () => {
       const before = (await phoneSheets()).length;
       const citizen = await answeredOffline(link, ['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
       await citizen.getByRole('img', { name: /Mã QR phiếu trả lời/ }).waitFor();
+      const axe = await new AxeBuilder({ page: citizen })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
       expect(await phoneSheets()).toHaveLength(before);
 
       await restoreNetwork(citizen.context());
