@@ -1,9 +1,9 @@
+import { bytesToHex } from '../core/codec/hex.ts';
 import type { DeviceRecord, KioskDb } from './db.ts';
 
 /** A new random device id: 16 lowercase hex characters (64 bits). */
 export function newDeviceId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(8)));
 }
 
 /** The device record, created once (first call) and never changed except for its counter. */

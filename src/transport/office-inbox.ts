@@ -1,4 +1,5 @@
 import { decodeBatch } from '../core/codec/batch.ts';
+import { bytesToHex } from '../core/codec/hex.ts';
 import { receiptOf } from '../core/codec/receipt.ts';
 import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.ts';
 import { type CommuneFigures, communeFigures, groupSheets } from '../core/commune-figures.ts';
@@ -79,7 +80,7 @@ export async function receiveFile(
   const digest = new Uint8Array(
     await subtle.digest('SHA-256', new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>),
   );
-  const id = `file:${Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const id = `file:${bytesToHex(digest.subarray(0, 12))}`;
   const { file } = reading;
   const earlier = await keepParcel(db, {
     id,

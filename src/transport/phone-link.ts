@@ -1,4 +1,5 @@
 import { base64urlToBytes } from '../core/codec/base64url.ts';
+import { bytesToHex } from '../core/codec/hex.ts';
 import type { SubtleLike } from '../core/codec/seal.ts';
 import { issuePhoneToken } from '../core/phone/token.ts';
 import { type KioskSettings, phoneQrOf } from '../core/settings.ts';
@@ -39,9 +40,7 @@ export async function buildPhoneLink(
   // Tablets drift: issue on the collector's clock, read now or as last seen, so the
   // lifetime holds where it is checked.
   const skew = await collectorClockSkew(db, credentials.collectorUrl, now);
-  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
+  const nonce = bytesToHex(crypto.getRandomValues(new Uint8Array(8)));
   const token = await issuePhoneToken(subtle, base64urlToBytes(credentials.key), {
     deviceId: credentials.deviceId,
     formId: settings.formId,

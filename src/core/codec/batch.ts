@@ -4,6 +4,7 @@ import { findProfile } from '../profile/registry.ts';
 import type { FormId, Profile } from '../profile/schema.ts';
 import { type Flag, flagSchema, type Sheet } from '../sheet.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
+import { bytesToHex, hexToBytes } from './hex.ts';
 import { BitModel, NumberModel, RangeDecoder, RangeEncoder, SymbolModel } from './range-coder.ts';
 
 /**
@@ -246,11 +247,3 @@ function formVersion(profile: Profile, formId: FormId): number {
 
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (n: number) => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
-
-function hexToBytes(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-}
-
-function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -1,5 +1,6 @@
 import { Problem } from '../problems.ts';
 import { fromBase45, toBase45 } from './base45.ts';
+import { bytesToHex } from './hex.ts';
 
 /**
  * QR frames: a sealed batch in base45, cut into self-describing pieces that can be read
@@ -37,9 +38,7 @@ export function toFrames(
 /** A batch id from the start of the seal's hash bytes: 8 uppercase hex characters. */
 export function batchIdOf(sealed: Uint8Array): string {
   const hash = sealed.subarray(sealed.length - 24, sealed.length - 20);
-  return Array.from(hash, (b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+  return bytesToHex(hash).toUpperCase();
 }
 
 /** Reads one frame's text (as a camera or a USB scanner gives it). */

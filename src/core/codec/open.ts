@@ -1,5 +1,6 @@
 import { Problem } from '../problems.ts';
 import { type Batch, decodeBatch } from './batch.ts';
+import { bytesToHex } from './hex.ts';
 import { checkBatchHash, type SubtleLike, verifyBatchSignature } from './seal.ts';
 
 /** The kiosk's key by device id, or undefined for a device the collector never registered. */
@@ -16,9 +17,7 @@ export async function openSealedBatch(
   keyOf: KeyLookup,
 ): Promise<Batch> {
   const batch = await checkBatchHash(subtle, sealed);
-  const deviceId = Array.from(batch.subarray(1, 9), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
+  const deviceId = bytesToHex(batch.subarray(1, 9));
   const key = await keyOf(deviceId);
   if (!key) throw new Problem('batch.bad-signature', `unregistered device ${deviceId}`);
   await verifyBatchSignature(subtle, key, sealed);

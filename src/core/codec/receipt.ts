@@ -1,4 +1,5 @@
 import { Problem } from '../problems.ts';
+import { bytesToHex } from './hex.ts';
 import { HASH_BYTES, SEAL_BYTES } from './seal.ts';
 
 /**
@@ -11,15 +12,10 @@ import { HASH_BYTES, SEAL_BYTES } from './seal.ts';
 const PREFIX = 'KS1OK/';
 const RECEIPT = /^KS1OK\/([0-9A-F]{16})$/;
 
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
-
 /** The receipt text of a sealed batch. */
 export function receiptOf(sealed: Uint8Array): string {
   const hashAt = sealed.length - SEAL_BYTES;
-  return `${PREFIX}${hex(sealed.subarray(hashAt, hashAt + HASH_BYTES))}`;
+  return `${PREFIX}${bytesToHex(sealed.subarray(hashAt, hashAt + HASH_BYTES)).toUpperCase()}`;
 }
 
 /** The batch hash a receipt names; anything else read by the camera is a Problem. */

@@ -1,4 +1,5 @@
 import { base64urlToBytes, bytesToBase64url } from '../codec/base64url.ts';
+import { bytesToHex, hexToBytes } from '../codec/hex.ts';
 import { type SubtleLike, signatureOf } from '../codec/seal.ts';
 import { Problem } from '../problems.ts';
 import type { FormId } from '../profile/schema.ts';
@@ -45,11 +46,6 @@ export interface PhoneToken extends PhoneTokenFields {
   text: string;
 }
 
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const fromHex = (text: string) =>
-  Uint8Array.from(text.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
-
 function signedPart(fields: PhoneTokenFields): Uint8Array {
   if (!/^[0-9a-f]{16}$/.test(fields.deviceId) || !/^[0-9a-f]{16}$/.test(fields.nonce))
     throw new RangeError('device id and nonce are 16 hex digits');
@@ -57,13 +53,13 @@ function signedPart(fields: PhoneTokenFields): Uint8Array {
   const bytes = new Uint8Array(SIGNED_BYTES);
   const view = new DataView(bytes.buffer);
   bytes[0] = PHONE_TOKEN_VERSION;
-  bytes.set(fromHex(fields.deviceId), 1);
+  bytes.set(hexToBytes(fields.deviceId), 1);
   bytes[9] = FORM_CODE[fields.formId];
   bytes[10] = fields.communeCode.length;
   view.setUint32(11, Number(fields.communeCode));
   view.setUint32(15, Math.floor(fields.issuedAt / 1000));
   view.setUint16(19, fields.lifetimeMinutes);
-  bytes.set(fromHex(fields.nonce), 21);
+  bytes.set(hexToBytes(fields.nonce), 21);
   return bytes;
 }
 
@@ -106,13 +102,13 @@ export function readPhoneToken(text: string): PhoneToken {
   const issuedAt = view.getUint32(15) * 1000;
   const lifetimeMinutes = view.getUint16(19);
   return {
-    deviceId: hex(bytes.subarray(1, 9)),
+    deviceId: bytesToHex(bytes.subarray(1, 9)),
     formId,
     communeCode,
     issuedAt,
     lifetimeMinutes,
     expiresAt: issuedAt + lifetimeMinutes * 60_000,
-    nonce: hex(bytes.subarray(21, 29)),
+    nonce: bytesToHex(bytes.subarray(21, 29)),
     text: bytesToBase64url(bytes),
   };
 }
