@@ -2,7 +2,7 @@ import { base64urlToBytes } from '../core/codec/base64url.ts';
 import type { SubtleLike } from '../core/codec/seal.ts';
 import { sheetsToCsv } from '../core/csv.ts';
 import { vnDay } from '../core/period.ts';
-import { defaultProfile, findProfile } from '../core/profile/registry.ts';
+import { profileOfSettings } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
 import { hasPersonalData, type Sheet } from '../core/sheet.ts';
 import { sheetTable } from '../core/sheet-table.ts';
@@ -73,7 +73,7 @@ export async function buildCsvExport(
     fileName: `${baseName(settings, now)}.csv`,
     mimeType: 'text/csv;charset=utf-8',
     body: sheetsToCsv(
-      profileOf(settings),
+      profileOfSettings(settings),
       await sheetsForExport(db, includePersonalData),
       includePersonalData,
     ),
@@ -92,9 +92,8 @@ export async function buildXlsxExport(
   return {
     fileName: `${baseName(settings, now)}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await sheetTableXlsx(sheetTable(profileOf(settings), sheets, includePersonalData)),
+    body: await sheetTableXlsx(
+      sheetTable(profileOfSettings(settings), sheets, includePersonalData),
+    ),
   };
 }
-
-const profileOf = (settings: KioskSettings) =>
-  findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;

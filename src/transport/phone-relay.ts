@@ -4,7 +4,7 @@ import { readAnswerQr } from '../core/phone/answer-qr.ts';
 import { phoneSheetOf } from '../core/phone/phone-sheet.ts';
 import { checkPhoneToken } from '../core/phone/token-check.ts';
 import { Problem } from '../core/problems.ts';
-import { defaultProfile, findProfile } from '../core/profile/registry.ts';
+import { profileOfSettings } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { loadCredentials, loadSyncStatus } from '../storage/outbox.ts';
@@ -23,8 +23,7 @@ export async function receiveAnswerQr(
   text: string,
   now: number,
 ): Promise<{ isNew: boolean }> {
-  const profile = findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
-  const { token, answers, claim } = readAnswerQr(text, profile);
+  const { token, answers, claim } = readAnswerQr(text, profileOfSettings(settings));
   const credentials = await loadCredentials(db);
   // Only this kiosk's own tokens: it holds no other key.
   if (!credentials || credentials.deviceId !== token.deviceId)

@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { defaultProfile, findProfile } from '../../core/profile/registry.ts';
+import { profileOfSettings } from '../../core/profile/registry.ts';
 import type { KioskSettings } from '../../core/settings.ts';
 import { requestPersistentStorage } from '../../storage/persistence.ts';
 import type { AdminApp } from '../admin/index.tsx';
@@ -44,8 +44,7 @@ export function App({ services }: { services: KioskServices }) {
 
   const onSettingsSaved = useCallback((settings: KioskSettings) => setLoaded({ settings }), []);
   if (!loaded) return null;
-  const profile =
-    findProfile(loaded.settings.profileId, loaded.settings.profileVersion) ?? defaultProfile;
+  const profile = profileOfSettings(loaded.settings);
 
   if (route === 'collector')
     return Collector ? <Collector onExit={() => go('kiosk')} /> : <p>Đang tải…</p>;

@@ -12,6 +12,14 @@ export function findProfile(id: string, version: number): Profile | undefined {
   return knownProfiles.find((p) => p.id === id && p.version === version);
 }
 
+/** The profile a kiosk's settings name, or the default one when the kiosk names an unknown one. */
+export function profileOfSettings(settings: {
+  profileId: string;
+  profileVersion: number;
+}): Profile {
+  return findProfile(settings.profileId, settings.profileVersion) ?? defaultProfile;
+}
+
 /** A form of a profile by id, or undefined. */
 export function findForm(profile: Profile, formId: FormId): Form | undefined {
   return profile.forms.find((f) => f.id === formId);
