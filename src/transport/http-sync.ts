@@ -13,6 +13,7 @@ import {
 } from '../storage/outbox.ts';
 import { batchesOf } from './batching.ts';
 import { sendRelayedSheets } from './phone-relay.ts';
+import { isTransient, refusalSentence } from './refusal.ts';
 
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
@@ -83,14 +84,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     } catch {
       return fail(deps, status, attemptAt, NETWORK_ERROR, false);
     }
-    if (response.status >= 500 || response.status === 429)
-      return fail(deps, status, attemptAt, NETWORK_ERROR, false);
+    if (isTransient(response.status)) return fail(deps, status, attemptAt, NETWORK_ERROR, false);
     if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as {
-        code?: string;
-        message?: string;
-      };
-      const error = `${problem.message ?? 'Cơ quan thu phiếu từ chối lô dữ liệu.'} (mã ${problem.code ?? response.status})`;
+      const error = await refusalSentence(response, 'Cơ quan thu phiếu từ chối lô dữ liệu.');
       return fail(deps, status, attemptAt, error, true);
     }
     const result = (await response.json()) as IngestResult;

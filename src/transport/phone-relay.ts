@@ -9,6 +9,7 @@ import type { KioskSettings } from '../core/settings.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { loadCredentials, loadSyncStatus } from '../storage/outbox.ts';
 import { keepRelayedSheet, relayedToSend, settleRelayedSheet } from '../storage/phone-relay.ts';
+import { isTransient, refusalSentence } from './refusal.ts';
 
 /**
  * Phone mode's way back through the desk: a phone without network shows its sheet as an
@@ -70,14 +71,13 @@ export async function sendRelayedSheets(
     } catch {
       return { sent, offline: true };
     }
-    if (response.status >= 500 || response.status === 429) return { sent, offline: true };
+    if (isTransient(response.status)) return { sent, offline: true };
     if (response.ok) {
       await settleRelayedSheet(db, sheet.nonce, { sentAt: now() });
       sent++;
     } else {
-      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
       await settleRelayedSheet(db, sheet.nonce, {
-        refusal: `${body.message ?? 'Cơ quan thu phiếu từ chối phiếu.'} (mã ${body.code ?? response.status})`,
+        refusal: await refusalSentence(response, 'Cơ quan thu phiếu từ chối phiếu.'),
       });
     }
   }
