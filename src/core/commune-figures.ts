@@ -57,10 +57,11 @@ export interface CommuneFigures extends CommuneHeader {
 const exact = (f: Fraction | null, display: (f: Fraction) => string): ExactFigure | null =>
   f && { num: f.num, den: f.den, value: fractionToNumber(f), display: display(f) };
 
-function formFigures(groups: readonly SheetGroup[], formId: FormId): FormFigures {
+/** One form's figures; its summary of every sheet (flagged included) comes with it. */
+function formFigures(groups: readonly SheetGroup[], formId: FormId) {
   const all = summarizeGroups(defaultProfile, formId, groups);
   const clean = summarizeGroups(defaultProfile, formId, groups, { excludeFlagged: true });
-  return {
+  const figures: FormFigures = {
     sheets: all.sheetCount,
     flagged: all.flaggedCount,
     unknownProfile: all.unknownProfileCount,
@@ -69,6 +70,7 @@ function formFigures(groups: readonly SheetGroup[], formId: FormId): FormFigures
     satisfactionRate: exact(all.satisfactionRate, (f) => formatPercent(f)),
     distribution: all.distribution,
   };
+  return { figures, mean: all.mean };
 }
 
 /** One commune's figures from its sheets counted in groups. */
@@ -76,20 +78,19 @@ export function communeFigures(
   commune: CommuneHeader,
   groups: readonly SheetGroup[],
 ): CommuneFigures {
-  const a = sectionA(
-    summarizeGroups(defaultProfile, 'citizen', groups).mean,
-    summarizeGroups(defaultProfile, 'cadre', groups).mean,
-  );
+  const citizen = formFigures(groups, 'citizen');
+  const cadre = formFigures(groups, 'cadre');
+  const a = sectionA(citizen.mean, cadre.mean);
   const value = exact(a.value, (f) => formatPoints(f));
   const phoneGroups = groups.filter((g) => g.channel === 'phone');
   return {
     ...commune,
     levels: defaultProfile.levels.map((l) => l.label),
-    citizen: formFigures(groups, 'citizen'),
-    cadre: formFigures(groups, 'cadre'),
+    citizen: citizen.figures,
+    cadre: cadre.figures,
     phone: {
-      citizen: formFigures(phoneGroups, 'citizen'),
-      cadre: formFigures(phoneGroups, 'cadre'),
+      citizen: formFigures(phoneGroups, 'citizen').figures,
+      cadre: formFigures(phoneGroups, 'cadre').figures,
     },
     sectionA: value ? { ...value, complete: a.complete } : { complete: false },
   };
