@@ -5,6 +5,7 @@ import { kioskRegistrationSchema } from '../core/api.ts';
 import { openSealedBatch } from '../core/codec/open.ts';
 import { communeFigures } from '../core/commune-figures.ts';
 import { Problem, problemCatalogue } from '../core/problems.ts';
+import { defaultPhoneQr } from '../core/settings.ts';
 import { readSheetsFile, sheetsFileSignatureHolds } from '../core/sheets-file.ts';
 import { summariesCsv, summariesXlsx } from './exports.ts';
 import type { Log } from './log.ts';
@@ -150,7 +151,7 @@ export function collectorApi(options: CollectorOptions): Hono {
       log,
       now,
       isAdmin,
-      tokenMinutes: options.phoneTokenMinutes ?? 15,
+      tokenMinutes: options.phoneTokenMinutes ?? defaultPhoneQr.tokenMinutes,
       deskLimits: options.deskTokensPerMinute ?? { perClient: 4, perCommune: 60 },
     }),
   );
