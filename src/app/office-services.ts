@@ -76,20 +76,22 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
       return undefined;
     }
   };
-  const view = async (): Promise<OfficeView> => {
-    const communes = await serverFigures(token);
+  /** The server's figures when it answered, else this office's own. */
+  const viewOf = async (communes: CommuneFigures[] | undefined): Promise<OfficeView> => {
     const pending = await pendingCount();
     return communes
       ? { source: 'server', communes, pending }
       : { source: 'local', communes: await localFigures(await db()), pending };
   };
+  const view = async () => viewOf(await serverFigures(token));
   return {
     async signIn(adminToken) {
       const online = await serverFigures(adminToken);
       if (online) await rememberToken(await db(), adminToken);
       else if (!(await tokenKnown(await db(), adminToken))) throw new Error(NEVER_ONLINE);
       token = adminToken;
-      return view();
+      // The figures fetched to check the token are the first view: no second request.
+      return viewOf(online);
     },
     view,
     receiveBatch: async (sealed) => receiveBatch(await db(), crypto.subtle, sealed, now()),

@@ -23,6 +23,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
   const [printing, setPrinting] = useState(false);
   const [opened, setOpened] = useState<string | undefined>(undefined);
 
+  /** Sends what waits here, then shows the figures; refusals are listed. */
   const refresh = useCallback(async () => {
     try {
       const report = await office.deliver();
@@ -35,6 +36,14 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [office]);
+  /** The figures again, after a reader that has already sent (and reported) what it read. */
+  const reload = async () => {
+    try {
+      setView(await office.view());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   // Whatever waited while the network was down goes as soon as it is back.
   useEffect(() => {
@@ -48,9 +57,11 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
     e.preventDefault();
     setError('');
     try {
-      setView(await office.signIn(entered.trim()));
+      const first = await office.signIn(entered.trim());
+      setView(first);
       setEntered('');
-      void refresh();
+      // Parcels kept while the server was out of reach go now.
+      if (first.pending > 0) void refresh();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -141,8 +152,8 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       ) : (
         <CommuneTable communes={view.communes} onOpen={setOpened} />
       )}
-      <FrameReader office={office} onChanged={() => void refresh()} />
-      <FileImport office={office} onChanged={() => void refresh()} />
+      <FrameReader office={office} onChanged={() => void reload()} />
+      <FileImport office={office} onChanged={() => void reload()} />
       {online && <DeskQr office={office} />}
     </main>
   );
