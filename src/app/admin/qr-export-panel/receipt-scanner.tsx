@@ -24,17 +24,17 @@ export function ReceiptScanner({ batches, onBatchConfirmed, onAllConfirmed }: Pr
   const confirmed = useRef(new Set<string>());
 
   const read = async (text: string) => {
-    let receipt: string;
+    let hash: string;
     try {
-      receipt = `KS1OK/${parseReceipt(text)}`;
+      hash = parseReceipt(text);
     } catch (e) {
       setError(e instanceof Problem ? e.message : String(e));
       return;
     }
-    const batch = batches.find((b) => b.receipt === receipt);
+    const batch = batches.find((b) => parseReceipt(b.receipt) === hash);
     if (!batch) return setError(new Problem('receipt.other-export').message);
-    if (confirmed.current.has(receipt)) return;
-    confirmed.current.add(receipt);
+    if (confirmed.current.has(hash)) return;
+    confirmed.current.add(hash);
     setError('');
     await onBatchConfirmed(batch.sheets);
     setConfirmedCount(confirmed.current.size);
