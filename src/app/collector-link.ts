@@ -23,9 +23,13 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     );
     return scheduler;
   };
-  const syncDeps = async (): Promise<SyncDeps> => {
+  /** The database and the settings in force now, which most calls below need together. */
+  const withSettings = async () => {
     const database = await db();
-    const { settings } = await loadSettings(database, now());
+    return { database, settings: (await loadSettings(database, now())).settings };
+  };
+  const syncDeps = async (): Promise<SyncDeps> => {
+    const { database, settings } = await withSettings();
     return {
       db: database,
       fetch: (input, init) => fetch(input, init),
@@ -47,8 +51,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       };
     },
     async register(collectorUrl, adminToken) {
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
+      const { database, settings } = await withSettings();
       const device = await ensureDevice(database);
       const { registerKiosk } = await import('../transport/registration.ts');
       const credentials = await registerKiosk(collectorUrl, adminToken, {
@@ -72,14 +75,12 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     },
     async phoneLink() {
       const { buildPhoneLink } = await import('../transport/phone-link.ts');
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
+      const { database, settings } = await withSettings();
       return buildPhoneLink(database, crypto.subtle, settings, now());
     },
     async receiveAnswerQr(text) {
       const { receiveAnswerQr } = await import('../transport/phone-relay.ts');
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
+      const { database, settings } = await withSettings();
       const result = await receiveAnswerQr(database, crypto.subtle, settings, text, now());
       void (await schedule()).syncNow();
       return result;
@@ -90,8 +91,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     },
     async exportFile(kind, includePersonalData) {
       const files = await import('../transport/file-export.ts');
-      const database = await db();
-      const { settings } = await loadSettings(database, now());
+      const { database, settings } = await withSettings();
       if (kind === 'json')
         return files.buildJsonExport(database, crypto.subtle, settings, includePersonalData, now());
       const build = kind === 'csv' ? files.buildCsvExport : files.buildXlsxExport;
