@@ -1,8 +1,9 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { PhoneAnswers } from '../../core/phone/phone-sheet.ts';
-import { readPhoneToken } from '../../core/phone/token.ts';
+import { type PhoneToken, readPhoneToken } from '../../core/phone/token.ts';
 import { Problem } from '../../core/problems.ts';
 import { defaultProfile, findForm } from '../../core/profile/registry.ts';
+import type { FormId } from '../../core/profile/schema.ts';
 import { draftFromFlow, flowReducer, initialFlow } from '../kiosk/flow.ts';
 import { PRIVACY_NOTICE_VERSION } from '../kiosk/privacy-notice.ts';
 import { SheetSteps } from '../kiosk/sheet-steps.tsx';
@@ -27,7 +28,7 @@ export function phoneLinkOf(hash: string): PhoneLink | undefined {
 type Stage =
   | { kind: 'opening' }
   | { kind: 'closed'; message: string }
-  | { kind: 'answering'; token: string; communeName: string }
+  | { kind: 'answering'; token: string; formId: FormId; communeName: string }
   | { kind: 'sent'; communeName: string }
   | { kind: 'queued'; token: string; claim: string; answers: PhoneAnswers; communeName: string };
 
@@ -42,12 +43,13 @@ async function open(link: PhoneLink | undefined, services: PhoneServices): Promi
     const issued = await services.requestDeskToken(link.deskId);
     if (issued.kind === 'offline') return { kind: 'closed', message: NEED_NETWORK_FOR_DESK };
     if (issued.kind === 'refused') return { kind: 'closed', message: issued.message };
-    return { kind: 'answering', token: issued.value.token, communeName: issued.value.communeName };
+    const { token, communeName } = issued.value;
+    return { kind: 'answering', token, formId: readPhoneToken(token).formId, communeName };
   }
   const { token } = link;
-  let communeCode: string;
+  let read: PhoneToken;
   try {
-    communeCode = readPhoneToken(token).communeCode;
+    read = readPhoneToken(token);
   } catch (e) {
     return { kind: 'closed', message: e instanceof Error ? e.message : NOT_A_LINK };
   }
@@ -55,8 +57,8 @@ async function open(link: PhoneLink | undefined, services: PhoneServices): Promi
   if (status.kind === 'refused') return { kind: 'closed', message: status.message };
   // Without network the token cannot be checked yet: answer now, the collector decides later.
   const communeName =
-    status.kind === 'ok' ? status.value.communeName : `xã, phường mã ${communeCode}`;
-  return { kind: 'answering', token, communeName };
+    status.kind === 'ok' ? status.value.communeName : `xã, phường mã ${read.communeCode}`;
+  return { kind: 'answering', token, formId: read.formId, communeName };
 }
 
 /**
@@ -76,8 +78,8 @@ export function PhoneApp({
   const [saving, setSaving] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const reader = useQuestionReader();
-  const token = stage.kind === 'answering' ? readPhoneToken(stage.token) : undefined;
-  const form = findForm(defaultProfile, token?.formId ?? 'citizen') ?? defaultProfile.forms[0];
+  const formId = stage.kind === 'answering' ? stage.formId : 'citizen';
+  const form = findForm(defaultProfile, formId) ?? defaultProfile.forms[0];
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
