@@ -1,6 +1,6 @@
 import { decodeBatch } from '../core/codec/batch.ts';
 import { bytesToHex } from '../core/codec/hex.ts';
-import { receiptOf } from '../core/codec/receipt.ts';
+import { parseReceipt, receiptOf } from '../core/codec/receipt.ts';
 import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.ts';
 import { type CommuneFigures, communeFigures, groupSheets } from '../core/commune-figures.ts';
 import { Problem } from '../core/problems.ts';
@@ -113,7 +113,9 @@ export interface DeliveryReport {
 const isFinal = (e: CollectorRefusal) => e.code.startsWith('4') && !e.code.startsWith('429');
 
 const labelOf = (p: Parcel) =>
-  p.kind === 'file' ? `Tệp ${p.fileName}` : `Lô ${p.id.slice(6, 14)} (xã ${p.communeCode})`;
+  p.kind === 'file'
+    ? `Tệp ${p.fileName}`
+    : `Lô ${parseReceipt(p.id).slice(0, 8)} (xã ${p.communeCode})`; // the batch id
 
 /** Hands every waiting parcel to the server, oldest first; stops at the first network failure. */
 export async function deliverPending(
