@@ -18,3 +18,10 @@ describe('Hải Dương 2024 profile', () => {
     });
   }
 });
+
+describe('question topics', () => {
+  it('names each question by words taken from its own text', () => {
+    for (const form of haiDuong2024.forms)
+      for (const q of form.questions) expect(q.text.toLowerCase()).toContain(q.topic.toLowerCase());
+  });
+});

@@ -30,6 +30,11 @@ export const questionSchema = z.object({
   number: count(1),
   /** Full text as printed on the official form, without the "Câu N:" prefix. */
   text: nfcText,
+  /**
+   * A few words of the text itself naming what the question is about, for lists where the
+   * whole text does not fit (the review screen, table headers). Always a part of `text`.
+   */
+  topic: nfcText,
 });
 
 export const formIdSchema = z.enum(['citizen', 'cadre']);
@@ -80,6 +85,13 @@ export const profileSchema = z
     z.refine(
       (p) => new Set(p.levels.map((l) => l.id)).size === p.levels.length,
       'Mức trả lời trùng mã',
+    ),
+    z.refine(
+      (p) =>
+        p.forms.every((f) =>
+          f.questions.every((q) => q.text.toLowerCase().includes(q.topic.toLowerCase())),
+        ),
+      'Chủ đề câu hỏi phải là một phần của câu hỏi',
     ),
     z.refine(
       (p) =>
