@@ -11,13 +11,13 @@ import { encodeBatch } from '../src/core/codec/batch.ts';
 import { sealBatch } from '../src/core/codec/seal.ts';
 import { collectorApi } from '../src/server/app.ts';
 import { silentLog } from '../src/server/log.ts';
-import { openSqliteStore } from '../src/server/store/sqlite-store.ts';
-import { batchOf } from '../test/fixtures/batches.ts';
+import { openSqliteStore } from '../src/server/store/collector-store.ts';
+import { batchOf, signerOf } from '../test/fixtures/batches.ts';
 import { syntheticWeek } from '../test/fixtures/synthetic-week.ts';
 
 const ADMIN = 'bench-admin';
 const dir = mkdtempSync(join(tmpdir(), 'collector-bench-'));
-const store = openSqliteStore(join(dir, 'collector.sqlite'));
+const store = await openSqliteStore(join(dir, 'collector.sqlite'));
 const api = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 1_000_000 });
 const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
@@ -56,7 +56,13 @@ async function batchesFor(
       ...s,
       seq: from + i + 1,
     }));
-    out.push(await sealBatch(webcrypto.subtle, key, encodeBatch(batchOf(sheets, { communeCode }))));
+    out.push(
+      await sealBatch(
+        webcrypto.subtle,
+        signerOf(key),
+        encodeBatch(batchOf(sheets, { communeCode })),
+      ),
+    );
   }
   return out;
 }
@@ -89,7 +95,14 @@ try {
     const deviceId = `${k}`.padStart(16, 'b');
     await register(deviceId, '10507');
     const sheets = syntheticWeek(10_000, k, deviceId);
-    await store.ingest('10507', sheets, Date.now());
+    await store.ingest({
+      communeCode: '10507',
+      channel: 'kiosk',
+      issuerId: deviceId,
+      sheets,
+      precise: true,
+      receivedAt: Date.now(),
+    });
   }
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {

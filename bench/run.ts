@@ -17,6 +17,7 @@ import type { Sheet } from '../src/core/sheet.ts';
 import { frameQrInput } from '../src/transport/qr-frame-image.ts';
 import { launchBrowser, serveBuiltApp } from '../test/e2e/harness.ts';
 import { KioskDriver } from '../test/e2e/kiosk-driver.ts';
+import { batchOf, signerOf } from '../test/fixtures/batches.ts';
 import { syntheticWeek } from '../test/fixtures/synthetic-week.ts';
 
 const KB = 1024;
@@ -78,15 +79,9 @@ const KEY = new Uint8Array(32).fill(1);
 const sealedBatch = async (sheets: Sheet[]) =>
   sealBatch(
     webcrypto.subtle,
-    KEY,
-    encodeBatch({
-      deviceId: sheets[0]?.deviceId ?? '',
-      communeCode: '10507',
-      profileId: 'hai-duong-2024',
-      profileVersion: 1,
-      includesPersonalData: false,
-      sheets,
-    }),
+    signerOf(KEY),
+    // As a QR export seals it: answers only, with the chain link and thresholds once.
+    encodeBatch(batchOf(sheets)),
   );
 const week = syntheticWeek(1000);
 const weekBytes = (await sealedBatch(week)).length;
@@ -118,7 +113,7 @@ report('Naive JSON sheets per v25-M frame', `${jsonPerFrame}`);
 
 // Phone mode: how dense the two codes a citizen's phone meets are (smaller reads easier).
 const phoneToken = readPhoneToken(
-  await issuePhoneToken(webcrypto.subtle, KEY, {
+  await issuePhoneToken(signerOf(KEY), {
     deviceId: '3f2a9c0d1e4b5a68',
     formId: 'citizen',
     communeCode: '10507',

@@ -1,12 +1,9 @@
+import { base64urlToBytes } from '../core/codec/base64url.ts';
+import { flagThresholdsOf } from '../core/settings.ts';
+import { loadCredentials, saveCredentials } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
-import {
-  loadCredentials,
-  loadSyncStatus,
-  markSent,
-  saveCredentials,
-  unsentSheets,
-} from '../storage/outbox.ts';
+import { loadSyncStatus, markSent, unsentSheets } from '../storage/outbox.ts';
 import { relayedToSend } from '../storage/phone-relay.ts';
 import { loadSettings } from '../storage/settings-store.ts';
 import type { SyncDeps } from '../transport/http-sync.ts';
@@ -35,6 +32,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       fetch: (input, init) => fetch(input, init),
       subtle: crypto.subtle,
       communeCode: settings.communeCode,
+      thresholds: flagThresholdsOf(settings.timing),
       now,
     };
   };
@@ -60,7 +58,11 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
         communeName: settings.communeName,
         label: settings.kioskLabel,
       });
-      await saveCredentials(database, { collectorUrl, ...credentials });
+      await saveCredentials(database, {
+        collectorUrl,
+        deviceId: credentials.deviceId,
+        key: base64urlToBytes(credentials.key),
+      });
     },
     startBackgroundSync() {
       void schedule();
@@ -71,17 +73,18 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     async buildQrExport(scope, qr) {
       const { buildQrExport } = await import('../transport/qr-export.ts');
       const deps = await syncDeps();
-      return buildQrExport(deps.db, deps.subtle, deps.communeCode, scope, qr);
+      const voice = { communeCode: deps.communeCode, thresholds: deps.thresholds, now: now() };
+      return buildQrExport(deps.db, deps.subtle, voice, scope, qr);
     },
     async phoneLink() {
       const { buildPhoneLink } = await import('../transport/phone-link.ts');
       const { database, settings } = await withSettings();
-      return buildPhoneLink(database, crypto.subtle, settings, now());
+      return buildPhoneLink(database, settings, now());
     },
     async receiveAnswerQr(text) {
       const { receiveAnswerQr } = await import('../transport/phone-relay.ts');
       const { database, settings } = await withSettings();
-      const result = await receiveAnswerQr(database, crypto.subtle, settings, text, now());
+      const result = await receiveAnswerQr(database, settings, text, now());
       void (await schedule()).syncNow();
       return result;
     },
@@ -93,7 +96,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       const files = await import('../transport/file-export.ts');
       const { database, settings } = await withSettings();
       if (kind === 'json')
-        return files.buildJsonExport(database, crypto.subtle, settings, includePersonalData, now());
+        return files.buildJsonExport(database, settings, includePersonalData, now());
       const build = kind === 'csv' ? files.buildCsvExport : files.buildXlsxExport;
       return build(database, settings, includePersonalData, now());
     },

@@ -81,7 +81,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     const pending = await pendingCount();
     return communes
       ? { source: 'server', communes, pending }
-      : { source: 'local', communes: await localFigures(await db()), pending };
+      : { source: 'local', communes: await localFigures(await db(), now()), pending };
   };
   const view = async () => viewOf(await serverFigures(token));
   return {

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { formIdSchema } from './profile/schema.ts';
+import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
 
 /** POST /api/v1/kiosks — the collecting office registers a kiosk (docs/api.md). */
@@ -29,3 +31,86 @@ export const ingestResultSchema = z.object({
 export type KioskRegistration = z.infer<typeof kioskRegistrationSchema>;
 export type KioskCredentials = z.infer<typeof kioskCredentialsSchema>;
 export type IngestResult = z.infer<typeof ingestResultSchema>;
+
+const whole = z.int().check(z.gte(0));
+const instant = z.nullable(whole);
+
+/** Sequence numbers the office has not received, with the times of the sheets either side. */
+export const sequenceGapSchema = z.object({
+  from: whole,
+  to: whole,
+  /** When the sheet just before the gap was submitted (device clock); null before seq 1. */
+  after: instant,
+  /** When the sheet just after it was submitted; null when none has arrived yet. */
+  before: instant,
+});
+
+/** Where the office's recomputation of a kiosk's chain disagreed with a link the kiosk sent. */
+export const chainBreakSchema = z.object({ seq: whole, detectedAt: whole });
+
+/** A kiosk's flag thresholds as they reached the office, and from which sheet on. */
+export const thresholdChangeSchema = z.object({
+  seenAt: whole,
+  firstSeq: whole,
+  thresholds: flagThresholdsSchema,
+});
+
+/** One kiosk or printed desk QR in GET /api/v1/kiosks (docs/api.md, "What each kiosk did"). */
+export const kioskRowSchema = z.object({
+  deviceId: deviceIdSchema,
+  kind: z.enum(['kiosk', 'desk']),
+  communeCode: z.string(),
+  communeName: z.string(),
+  label: z.string(),
+  registeredAt: whole,
+  /** The first 8 bytes of SHA-256 of its key, in groups of four hex digits. */
+  keyFingerprint: z.string(),
+  state: z.enum(['active', 'revoked']),
+  revokedAt: instant,
+  revocationReason: z.nullable(z.string()),
+  /** A desk: the forms its tokens may be for. */
+  forms: z.array(formIdSchema),
+  /** Sheets of its own (a kiosk), and phone sheets answered on its tokens. */
+  sheets: whole,
+  phoneSheets: whole,
+  firstSheet: z.nullable(z.object({ seq: whole, createdAt: whole })),
+  lastSheet: z.nullable(z.object({ seq: whole, createdAt: whole })),
+  /** The office's clock when a delivery of its sheets last arrived. */
+  lastContactAt: instant,
+  /** The kiosk's clock minus the office's at its last HTTP delivery, in ms. */
+  clockSkewMs: z.nullable(z.int()),
+  missing: z.array(sequenceGapSchema),
+  missingCount: whole,
+  chain: z.object({
+    /** The office has every sheet 1…verifiedThrough and computed the chain over them. */
+    verifiedThrough: whole,
+    /** Links the kiosk sent that the office cannot check yet (sheets before them are missing). */
+    pendingClaims: whole,
+    breaks: z.array(chainBreakSchema),
+  }),
+  thresholds: z.array(thresholdChangeSchema),
+  officeFlagged: whole,
+  kioskFlagged: whole,
+});
+
+export const kioskRegistrySchema = z.array(kioskRowSchema);
+
+/** POST /api/v1/kiosks/:deviceId/revocation */
+export const revocationSchema = z.object({
+  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+});
+
+/** A stored row that does not pass the gate (left by an older build): counted apart, listed. */
+export const setAsideRowSchema = z.object({
+  channel: z.string(),
+  deviceId: z.string(),
+  seq: whole,
+  communeCode: z.string(),
+  receivedAt: whole,
+  code: z.string(),
+  reason: z.string(),
+});
+
+export type SequenceGap = z.infer<typeof sequenceGapSchema>;
+export type KioskRow = z.infer<typeof kioskRowSchema>;
+export type SetAsideRow = z.infer<typeof setAsideRowSchema>;

@@ -41,6 +41,8 @@ export interface CommuneHeader {
   sheetCount: number;
   /** Of which answered on citizens' own phones (phone mode). */
   phoneSheetCount: number;
+  /** Stored rows that do not pass the gate (left by an older build): not in any figure, listed apart. */
+  setAsideCount: number;
   lastReceivedAt: number | null;
 }
 

@@ -1,4 +1,4 @@
-import type { KioskTiming } from './settings.ts';
+import type { FlagThresholds } from './settings.ts';
 import type { Flag, SheetDraft } from './sheet.ts';
 
 /** What the flag rules need to know of the sheets already on the device. */
@@ -11,13 +11,15 @@ export type PriorSheet = { startedAt: number; createdAt: number; answers: readon
 export function flagsForNewSheet(
   draft: Pick<SheetDraft, 'startedAt' | 'createdAt' | 'answers' | 'nonResident'>,
   prior: readonly PriorSheet[],
-  timing: KioskTiming,
+  timing: FlagThresholds,
 ): Flag[] {
   const flags: Flag[] = [];
   if (draft.nonResident) flags.push('non-resident');
 
+  // Measured between submissions, not from the previous thank-you to the next start: the next
+  // citizen often taps "Bắt đầu" seconds after a thank-you, yet still takes a while to answer.
   const previous = prior.at(-1);
-  if (previous && draft.startedAt - previous.createdAt < timing.minIntervalSeconds * 1000) {
+  if (previous && draft.createdAt - previous.createdAt < timing.minIntervalSeconds * 1000) {
     flags.push('quick-repeat');
   }
 

@@ -129,6 +129,59 @@ export const problemCatalogue = {
     code: '400.7',
     message: 'Tệp không đọc được (không phải JSON hoặc bị cắt cụt). Không có phiếu nào được nhận.',
   },
+  'sheet.unknown-profile': {
+    code: '400.14',
+    message:
+      'Phiếu ghi một bộ câu hỏi hoặc phiên bản mẫu phiếu mà cơ quan thu phiếu không biết. Không có phiếu nào được nhận; vui lòng cập nhật ứng dụng rồi gửi lại.',
+  },
+  'sheet.answers': {
+    code: '400.15',
+    message:
+      'Phiếu có số câu trả lời hoặc mức trả lời không đúng mẫu phiếu. Không có phiếu nào được nhận; vui lòng báo cơ quan thu phiếu.',
+  },
+  'sheet.identity': {
+    code: '400.16',
+    message:
+      'Mã máy, số thứ tự hoặc nơi trả lời của phiếu không hợp lệ. Không có phiếu nào được nhận; vui lòng báo cơ quan thu phiếu.',
+  },
+  'sheet.time': {
+    code: '400.17',
+    message:
+      'Thời gian ghi trên phiếu không hợp lý (trước khi có đề án hoặc ở tương lai). Không có phiếu nào được nhận; vui lòng kiểm tra đồng hồ của máy và báo cơ quan thu phiếu.',
+  },
+  'sheet.personal': {
+    code: '400.18',
+    message:
+      'Họ tên, địa chỉ, lý do hoặc góp ý của phiếu quá dài hoặc không hợp lệ. Không có phiếu nào được nhận; vui lòng báo cơ quan thu phiếu.',
+  },
+  'request.encoding': {
+    code: '400.19',
+    message:
+      'Dữ liệu gửi lên có ký tự không đọc được (không phải UTF-8 hợp lệ). Không có phiếu nào được nhận.',
+  },
+  'token.out-of-bounds': {
+    code: '400.20',
+    message:
+      'Mã QR đánh giá có thời điểm cấp hoặc thời hạn không hợp lệ. Xin Ông/Bà quét mã mới tại quầy.',
+  },
+  'kiosk.revoked': {
+    code: '403.3',
+    message:
+      'Máy khảo sát này đã bị cơ quan thu phiếu thu hồi nên phiếu mới không được nhận. Vui lòng liên hệ cơ quan thu phiếu.',
+  },
+  'token.form-not-allowed': {
+    code: '403.4',
+    message: 'Mã QR in sẵn này chỉ dùng cho phiếu của người dân. Xin Ông/Bà báo cán bộ tại quầy.',
+  },
+  'kiosk.not-registered': {
+    code: '401.5',
+    message:
+      'Máy chưa đăng ký với cơ quan thu phiếu nên chưa ký được dữ liệu. Vui lòng đăng ký ở mục Gửi dữ liệu.',
+  },
+  'kiosk.unknown': {
+    code: '404.1',
+    message: 'Không có máy khảo sát hoặc mã QR in sẵn nào có mã này.',
+  },
   'file.invalid': {
     code: '400.8',
     message: 'Tệp có dữ liệu không hợp lệ (xem danh sách lỗi). Không có phiếu nào được nhận.',
@@ -142,17 +195,28 @@ export function problemStatus(key: ProblemKey): number {
   return Number.parseInt(problemCatalogue[key].code, 10);
 }
 
-/** An error that carries a catalogue entry; `detail` is for logs, never shown instead of the sentence. */
+/** Where in a delivery something is wrong: a path like "sheets.3.answers.1", and what. */
+export interface Fault {
+  path: string;
+  message: string;
+}
+
+/**
+ * An error that carries a catalogue entry; `detail` is for logs, never shown instead of the
+ * sentence; `faults` list what is wrong where, for the officer who opened a file.
+ */
 export class Problem extends Error {
   readonly key: ProblemKey;
   readonly code: string;
   readonly detail: string | undefined;
+  readonly faults: readonly Fault[];
 
-  constructor(key: ProblemKey, detail?: string) {
+  constructor(key: ProblemKey, detail?: string, faults: readonly Fault[] = []) {
     super(problemCatalogue[key].message);
     this.name = 'Problem';
     this.key = key;
     this.code = problemCatalogue[key].code;
     this.detail = detail;
+    this.faults = faults;
   }
 }

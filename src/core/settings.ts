@@ -13,6 +13,20 @@ export const periodSchema = z
 
 const seconds = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
+/**
+ * The abuse-guard knobs a kiosk flags its sheets with; they travel with its batches and
+ * files, so the office sees what the kiosk was set to (docs/formats.md).
+ */
+export const flagThresholdsSchema = z.object({
+  /** A sheet submitted sooner than this after the previous one is flagged "quick-repeat". */
+  minIntervalSeconds: seconds(0, 3600),
+  /** More than burstCount sheets within burstWindowSeconds are flagged "burst". */
+  burstWindowSeconds: seconds(60, 86_400),
+  burstCount: seconds(2, 1000),
+  /** A sheet with the same answers as this many sheets just before it is flagged "identical-run". */
+  identicalRunLength: seconds(2, 100),
+});
+
 /** Timing and abuse-guard knobs, in seconds unless named otherwise. */
 export const kioskTimingSchema = z.object({
   /** Pause mid-sheet before the "continue?" countdown appears. */
@@ -21,13 +35,7 @@ export const kioskTimingSchema = z.object({
   idleCountdownSeconds: seconds(5, 120),
   /** How long the thank-you screen stays before returning to start. */
   thankYouSeconds: seconds(2, 60),
-  /** A sheet started sooner than this after the previous one was submitted is flagged "quick-repeat". */
-  minIntervalSeconds: seconds(0, 3600),
-  /** More than burstCount sheets within burstWindowSeconds are flagged "burst". */
-  burstWindowSeconds: seconds(60, 86_400),
-  burstCount: seconds(2, 1000),
-  /** A sheet with the same answers as this many sheets just before it is flagged "identical-run". */
-  identicalRunLength: seconds(2, 100),
+  ...flagThresholdsSchema.shape,
 });
 
 export const kioskSettingsSchema = z.object({
@@ -61,7 +69,14 @@ export const phoneQrOf = (settings: KioskSettings) => settings.phoneQr ?? defaul
 
 export type IsoDay = z.infer<typeof isoDaySchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type FlagThresholds = z.infer<typeof flagThresholdsSchema>;
 export type KioskTiming = z.infer<typeof kioskTimingSchema>;
+
+/** The flag thresholds among a kiosk's timing settings. */
+export function flagThresholdsOf(timing: FlagThresholds): FlagThresholds {
+  const { minIntervalSeconds, burstWindowSeconds, burstCount, identicalRunLength } = timing;
+  return { minIntervalSeconds, burstWindowSeconds, burstCount, identicalRunLength };
+}
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
 
 export const defaultTiming: KioskTiming = {
@@ -71,5 +86,5 @@ export const defaultTiming: KioskTiming = {
   minIntervalSeconds: 20,
   burstWindowSeconds: 600,
   burstCount: 10,
-  identicalRunLength: 3,
+  identicalRunLength: 5,
 };

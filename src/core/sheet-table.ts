@@ -1,6 +1,7 @@
 import type { Profile } from './profile/schema.ts';
 import { sheetHalfPoints } from './scoring/sheet-score.ts';
 import type { Sheet } from './sheet.ts';
+import { FORM_LABEL, KIOSK_FLAG_LABEL } from './vocabulary.ts';
 
 /**
  * The sheets as one table, defined once for every spreadsheet format: CSV writes each
@@ -18,14 +19,6 @@ export interface SheetTable {
   columns: SheetColumn[];
   rows: SheetCell[][];
 }
-
-const FORM_LABEL = { citizen: 'Người dân', cadre: 'Cán bộ thôn' } as const;
-const FLAG_LABEL = {
-  'non-resident': 'không cư trú',
-  'quick-repeat': 'quá nhanh sau phiếu trước',
-  burst: 'dồn dập',
-  'identical-run': 'giống hệt các phiếu trước',
-} as const;
 
 const text = (header: string): SheetColumn => ({ header, kind: 'text' });
 const PERSONAL_COLUMNS = ['Họ và tên', 'Địa chỉ', 'Lý do', 'Góp ý'].map(text);
@@ -53,7 +46,7 @@ export function sheetTable(
     ...s.answers.map(label),
     sheetHalfPoints(profile, s.answers) / 2,
     s.createdAt,
-    s.flags.map((f) => FLAG_LABEL[f]).join('; '),
+    s.flags.map((f) => KIOSK_FLAG_LABEL[f]).join('; '),
     ...(includePersonalData
       ? [
           s.respondent?.name ?? '',

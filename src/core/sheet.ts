@@ -18,7 +18,7 @@ export const deviceIdSchema = z
 export const flagSchema = z.enum([
   /** The respondent said they do not regularly reside in the commune. */
   'non-resident',
-  /** Started within the minimum interval after the previous sheet on this device. */
+  /** Submitted within the minimum interval after the previous sheet on this device. */
   'quick-repeat',
   /** One of too many sheets submitted on this device within a short window. */
   'burst',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { bytesToBase64url } from './codec/base64url.ts';
-import { type SubtleLike, signatureOf } from './codec/seal.ts';
+import { type Signer, signatureOf } from './codec/seal.ts';
+import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema, sheetSchema } from './sheet.ts';
 
 /**
@@ -9,29 +10,66 @@ import { deviceIdSchema, sheetSchema } from './sheet.ts';
  * Example in docs/formats.md, "JSON file".
  */
 export const SHEETS_FILE_FORMAT = 'khao-sat-chinh-quyen-than-thien/sheets';
+export const SHEETS_FILE_VERSION = 2;
+/** Years of a kiosk's sheets; the collector writes a file in steps, never all at once. */
+export const MAX_FILE_SHEETS = 100_000;
 
-export const sheetsFileSchema = z
+const commonFields = {
+  format: z.literal(SHEETS_FILE_FORMAT),
+  exportedAt: z.int().check(z.gte(0)),
+  deviceId: deviceIdSchema,
+  communeCode: z.string().check(z.regex(/^\d{0,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeName: z.string().check(z.maxLength(120)),
+  includesPersonalData: z.boolean(),
+};
+const sheetsField = z.array(sheetSchema).check(z.maxLength(MAX_FILE_SHEETS));
+/** base64url HMAC-SHA-256 (16 bytes) over the file without this field, as written. */
+const signatureField = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Chữ ký không hợp lệ'));
+const oneDevice = z.refine<{ deviceId: string; sheets: { deviceId: string }[] }>(
+  (f) => f.sheets.every((s) => s.deviceId === f.deviceId),
+  'Tệp có phiếu của một máy khác',
+);
+
+/** Version 1 (still read): the sheets alone. */
+const sheetsFileV1Schema = z
   .object({
-    format: z.literal(SHEETS_FILE_FORMAT),
+    ...commonFields,
     version: z.literal(1),
-    exportedAt: z.int().check(z.gte(0)),
-    deviceId: deviceIdSchema,
-    communeCode: z.string().check(z.regex(/^\d{0,8}$/, 'Mã xã chỉ gồm chữ số')),
-    communeName: z.string(),
-    includesPersonalData: z.boolean(),
-    sheets: z.array(sheetSchema).check(z.maxLength(100_000)),
-    /** base64url HMAC-SHA-256 (16 bytes) over the file without this field, as written. */
-    signature: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'Chữ ký không hợp lệ')),
+    sheets: sheetsField,
+    signature: signatureField,
   })
-  .check(
-    z.refine(
-      (f) => f.sheets.every((s) => s.deviceId === f.deviceId),
-      'Tệp có phiếu của một máy khác',
-    ),
-  );
+  .check(oneDevice);
+
+/** Version 2: also the kiosk's flag thresholds and its chain link after the last sheet. */
+const sheetsFileV2Schema = z
+  .object({
+    ...commonFields,
+    version: z.literal(2),
+    thresholds: flagThresholdsSchema,
+    /** 32 hex digits (src/core/chain.ts); absent while the kiosk has no sheet. */
+    chainHead: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/))),
+    sheets: sheetsField,
+    signature: signatureField,
+  })
+  .check(oneDevice);
+
+const envelopeSchema = z.object({
+  format: z.literal(SHEETS_FILE_FORMAT),
+  version: z.union([z.literal(1), z.literal(2)]),
+});
+
+export const sheetsFileSchema = z.discriminatedUnion('version', [
+  sheetsFileV1Schema,
+  sheetsFileV2Schema,
+]);
 
 export type SheetsFile = z.infer<typeof sheetsFileSchema>;
-type UnsignedFile = Omit<SheetsFile, 'signature'>;
+/** A file before signing (either version: distributes Omit over the union). */
+type UnsignedFile = SheetsFile extends infer F
+  ? F extends SheetsFile
+    ? Omit<F, 'signature'>
+    : never
+  : never;
 
 /** What the signature covers: the parsed fields in schema order, serialised. */
 function signedText(file: UnsignedFile): string {
@@ -43,25 +81,17 @@ function signedText(file: UnsignedFile): string {
 }
 
 /** A signed sheets file. */
-export async function signSheetsFile(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  file: UnsignedFile,
-): Promise<SheetsFile> {
+export async function signSheetsFile(sign: Signer, file: UnsignedFile): Promise<SheetsFile> {
   const signature = bytesToBase64url(
-    await signatureOf(subtle, key, new TextEncoder().encode(signedText(file))),
+    await signatureOf(sign, new TextEncoder().encode(signedText(file))),
   );
   return { ...file, signature };
 }
 
 /** Whether the file's signature is the kiosk's. */
-export async function sheetsFileSignatureHolds(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  file: SheetsFile,
-): Promise<boolean> {
+export async function sheetsFileSignatureHolds(sign: Signer, file: SheetsFile): Promise<boolean> {
   const expected = bytesToBase64url(
-    await signatureOf(subtle, key, new TextEncoder().encode(signedText(file))),
+    await signatureOf(sign, new TextEncoder().encode(signedText(file))),
   );
   return expected === file.signature;
 }
@@ -85,8 +115,10 @@ export function readSheetsFile(text: string): FileReading {
   } catch {
     return { ok: false, problem: 'file.unreadable' };
   }
-  const parsed = sheetsFileSchema.safeParse(json);
-  if (parsed.success) return { ok: true, file: parsed.data };
+  // The envelope first, so a file that is not ours says so rather than "wrong version".
+  const envelope = envelopeSchema.safeParse(json);
+  const parsed = envelope.success ? sheetsFileSchema.safeParse(json) : envelope;
+  if (parsed.success) return { ok: true, file: parsed.data as SheetsFile };
   const errors = parsed.error.issues
     .slice(0, 50)
     .map((i) => ({ path: i.path.join('.'), message: i.message }));

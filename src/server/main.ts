@@ -11,8 +11,7 @@ import { Hono } from 'hono';
 import { collectorApi } from './app.ts';
 import { jsonLog } from './log.ts';
 import { servePwa } from './static-app.ts';
-import { openPostgresStore } from './store/postgres-store.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openPostgresStore, openSqliteStore } from './store/collector-store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -29,7 +28,7 @@ const adminToken =
 const databaseUrl = process.env.DATABASE_URL;
 const store = databaseUrl
   ? await openPostgresStore(databaseUrl)
-  : openSqliteStore(join(dataDir, 'collector.sqlite'));
+  : await openSqliteStore(join(dataDir, 'collector.sqlite'));
 const app = new Hono();
 app.route('/', collectorApi({ store, adminToken, log: jsonLog }));
 servePwa(app, distDir);

@@ -1,17 +1,9 @@
 import type { KioskDb, StoredSheet } from './db.ts';
 
 /**
- * What the kiosk keeps about the collecting office: its address and the key it issued,
- * and how the last delivery went. Sheets themselves are the outbox: unsent until the
- * collector acknowledges their identity.
+ * How delivery to the collecting office went. Sheets themselves are the outbox: unsent
+ * until the collector acknowledges their identity.
  */
-export interface CollectorCredentials {
-  collectorUrl: string;
-  deviceId: string;
-  /** base64url of the 32-byte HMAC key issued at registration. */
-  key: string;
-}
-
 export interface SyncStatus {
   lastSuccessAt?: number;
   lastAttemptAt?: number;
@@ -23,17 +15,6 @@ export interface SyncStatus {
   failures: number;
   /** Collector clock minus device clock at the last success, in ms. */
   clockSkewMs?: number;
-}
-
-export async function loadCredentials(db: KioskDb): Promise<CollectorCredentials | undefined> {
-  return (await db.get('meta', 'collector')) as CollectorCredentials | undefined;
-}
-
-export async function saveCredentials(
-  db: KioskDb,
-  credentials: CollectorCredentials,
-): Promise<void> {
-  await db.put('meta', credentials, 'collector');
 }
 
 export async function loadSyncStatus(db: KioskDb): Promise<SyncStatus> {

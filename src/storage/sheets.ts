@@ -1,6 +1,7 @@
 import { flagsForNewSheet } from '../core/flags.ts';
+import { admitSheets } from '../core/intake.ts';
 import { inPeriod } from '../core/period.ts';
-import type { KioskTiming, Period } from '../core/settings.ts';
+import type { FlagThresholds, Period } from '../core/settings.ts';
 import { hasPersonalData, type Sheet, type SheetDraft, sheetSchema } from '../core/sheet.ts';
 import type { DeviceRecord, KioskDb, StoredSheet } from './db.ts';
 import { newDeviceId } from './device.ts';
@@ -13,7 +14,7 @@ import { newDeviceId } from './device.ts';
 export async function addSheet(
   db: KioskDb,
   draft: SheetDraft,
-  timing: KioskTiming,
+  timing: FlagThresholds,
 ): Promise<Sheet> {
   const freshId = newDeviceId(); // made before the transaction: only IndexedDB awaits inside it
   const tx = db.transaction(['sheets', 'meta'], 'readwrite');
@@ -43,6 +44,9 @@ export async function addSheet(
     seq,
     flags: flagsForNewSheet(draft, prior, timing),
   });
+  // The gate the office runs: a sheet it would refuse (a clock before 2024, say) is not kept
+  // to be refused later. Pure and synchronous, so the transaction stays open.
+  admitSheets([sheet], { path: 'kiosk', now: sheet.createdAt });
   await meta.put({ ...device, lastSeq: seq }, 'device');
   await tx.objectStore('sheets').add(sheet);
   await tx.done;

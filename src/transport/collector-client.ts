@@ -43,8 +43,9 @@ export const fetchCommunes = (adminToken: string) =>
     headers: { authorization: `Bearer ${adminToken}` },
   });
 
+/** A batch the office read off a kiosk's screen, handed on (`via=office`: its seal time is not the kiosk's clock now). */
 export const deliverBatch = (sealed: Uint8Array) =>
-  call<IngestResult>('/api/v1/batches', {
+  call<IngestResult>('/api/v1/batches?via=office', {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: Uint8Array.from(sealed),

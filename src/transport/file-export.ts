@@ -1,17 +1,16 @@
-import { base64urlToBytes } from '../core/codec/base64url.ts';
-import type { SubtleLike } from '../core/codec/seal.ts';
+import { chainHead } from '../core/chain.ts';
 import { sheetsToCsv } from '../core/csv.ts';
 import { vnDay } from '../core/period.ts';
+import { Problem } from '../core/problems.ts';
 import { profileOfSettings } from '../core/profile/registry.ts';
-import type { KioskSettings } from '../core/settings.ts';
+import { flagThresholdsOf, type KioskSettings } from '../core/settings.ts';
 import { hasPersonalData, type Sheet } from '../core/sheet.ts';
 import { sheetTable } from '../core/sheet-table.ts';
-import { SHEETS_FILE_FORMAT, signSheetsFile } from '../core/sheets-file.ts';
+import { SHEETS_FILE_FORMAT, SHEETS_FILE_VERSION, signSheetsFile } from '../core/sheets-file.ts';
+import { loadCredentials, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
-import { loadCredentials } from '../storage/outbox.ts';
 import { listSheets } from '../storage/sheets.ts';
-import { NOT_REGISTERED } from './qr-export.ts';
 
 export interface ExportedFile {
   fileName: string;
@@ -37,23 +36,26 @@ const baseName = (settings: KioskSettings, now: number) =>
 /** The lossless JSON file, signed with the kiosk's key (docs/formats.md, "JSON file"). */
 export async function buildJsonExport(
   db: KioskDb,
-  subtle: SubtleLike,
   settings: KioskSettings,
   includePersonalData: boolean,
   now: number,
 ): Promise<ExportedFile> {
   const credentials = await loadCredentials(db);
-  if (!credentials) throw new Error(NOT_REGISTERED);
+  if (!credentials) throw new Problem('kiosk.not-registered');
   const device = await ensureDevice(db);
-  const file = await signSheetsFile(subtle, base64urlToBytes(credentials.key), {
+  const sheets = await sheetsForExport(db, includePersonalData);
+  const mine = sheets.filter((s) => s.deviceId === device.deviceId).sort((a, b) => a.seq - b.seq);
+  const file = await signSheetsFile(signerOf(credentials), {
     format: SHEETS_FILE_FORMAT,
-    version: 1,
+    version: SHEETS_FILE_VERSION,
     exportedAt: now,
     deviceId: device.deviceId,
     communeCode: settings.communeCode,
     communeName: settings.communeName,
     includesPersonalData: includePersonalData,
-    sheets: await sheetsForExport(db, includePersonalData),
+    thresholds: flagThresholdsOf(settings.timing),
+    ...(mine.length > 0 ? { chainHead: chainHead(device.deviceId, mine) } : {}),
+    sheets,
   });
   return {
     fileName: `${baseName(settings, now)}.json`,

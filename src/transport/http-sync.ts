@@ -1,17 +1,16 @@
 import type { IngestResult } from '../core/api.ts';
-import { base64urlToBytes } from '../core/codec/base64url.ts';
-import { encodeBatch } from '../core/codec/batch.ts';
-import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
+import type { SubtleLike } from '../core/codec/seal.ts';
+import type { FlagThresholds } from '../core/settings.ts';
+import { loadCredentials } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import {
-  loadCredentials,
   loadSyncStatus,
   markSent,
   type SyncStatus,
   saveSyncStatus,
   unsentSheets,
 } from '../storage/outbox.ts';
-import { batchesOf } from './batching.ts';
+import { sealKioskBatches } from './kiosk-batches.ts';
 import { sendRelayedSheets } from './phone-relay.ts';
 import { isTransient, refusalSentence } from './refusal.ts';
 
@@ -23,6 +22,8 @@ export interface SyncDeps {
   fetch: typeof fetch;
   subtle: SubtleLike;
   communeCode: string;
+  /** The kiosk's flag thresholds, which travel with its sheets. */
+  thresholds: FlagThresholds;
   now: () => number;
 }
 
@@ -56,23 +57,16 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   if (pending.length === 0)
     return relayed.sent > 0 ? { kind: 'sent', count: relayed.sent } : { kind: 'nothing-to-send' };
   const status = await loadSyncStatus(deps.db);
-  const key = base64urlToBytes(credentials.key);
   let sent = relayed.sent;
-  for (const batch of batchesOf(pending)) {
-    const first = batch[0];
-    if (!first) continue;
-    const sealed = await sealBatch(
-      deps.subtle,
-      key,
-      encodeBatch({
-        deviceId: first.deviceId,
-        communeCode: deps.communeCode,
-        profileId: first.profileId,
-        profileVersion: first.profileVersion,
-        includesPersonalData: true,
-        sheets: batch.map(({ sentAt: _sentAt, ...sheet }) => sheet),
-      }),
-    );
+  const batches = await sealKioskBatches(
+    deps.db,
+    deps.subtle,
+    credentials,
+    { communeCode: deps.communeCode, thresholds: deps.thresholds, now: deps.now() },
+    pending,
+    { includesPersonalData: true, includesFineTimes: true },
+  );
+  for (const { sealed } of batches) {
     const attemptAt = deps.now();
     let response: Response;
     try {

@@ -3,6 +3,7 @@ import { bytesToHex } from '../core/codec/hex.ts';
 import { parseReceipt, receiptOf } from '../core/codec/receipt.ts';
 import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.ts';
 import { type CommuneFigures, communeFigures, groupSheets } from '../core/commune-figures.ts';
+import { admitSheets, sheetFault } from '../core/intake.ts';
 import { Problem } from '../core/problems.ts';
 import type { Sheet } from '../core/sheet.ts';
 import { type FileError, readSheetsFile } from '../core/sheets-file.ts';
@@ -41,6 +42,7 @@ export async function receiveBatch(
   now: number,
 ): Promise<BatchReceived> {
   const batch = decodeBatch(await checkBatchHash(subtle, sealed));
+  admitSheets(batch.sheets, { path: 'batch', now, deviceId: batch.deviceId });
   const receipt = receiptOf(sealed);
   const earlier = await keepParcel(db, {
     id: receipt,
@@ -77,6 +79,12 @@ export async function receiveFile(
       new Problem(reading.problem),
       reading.problem === 'file.invalid' ? reading.errors : [],
     );
+  try {
+    admitSheets(reading.file.sheets, { path: 'file', now, deviceId: reading.file.deviceId });
+  } catch (error) {
+    if (error instanceof Problem) throw new FileRefusal(error, [...error.faults]);
+    throw error;
+  }
   const digest = new Uint8Array(
     await subtle.digest('SHA-256', new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>),
   );
@@ -159,23 +167,27 @@ function sheetsOf(parcel: Parcel): Sheet[] {
  * Figures from the sheets read at this office (not refused by the server), each sheet
  * once, for when the server cannot be reached. Sheets a kiosk sent over HTTP are not here.
  */
-export async function localFigures(db: OfficeDb): Promise<CommuneFigures[]> {
+export async function localFigures(db: OfficeDb, now: number): Promise<CommuneFigures[]> {
   const names = await communeNames(db);
   const communes = new Map<
     string,
-    { name?: string; lastReceivedAt: number; sheets: Map<string, Sheet> }
+    { name?: string; lastReceivedAt: number; sheets: Map<string, Sheet>; setAside: number }
   >();
   for (const parcel of await allParcels(db)) {
     if (parcel.state === 'refused') continue;
     const commune = communes.get(parcel.communeCode) ?? {
       lastReceivedAt: 0,
       sheets: new Map<string, Sheet>(),
+      setAside: 0,
     };
     commune.name ??= parcel.communeName;
     commune.lastReceivedAt = Math.max(commune.lastReceivedAt, parcel.receivedAt);
     for (const sheet of sheetsOf(parcel)) {
-      const identity = `${sheet.deviceId}/${sheet.seq}`;
-      if (!commune.sheets.has(identity)) commune.sheets.set(identity, sheet);
+      const identity = `${sheet.channel}/${sheet.deviceId}/${sheet.seq}`;
+      if (commune.sheets.has(identity)) continue;
+      // A parcel kept by an older build passes the same gate before it counts.
+      if (sheetFault(sheet, { path: 'stored', now })) commune.setAside++;
+      else commune.sheets.set(identity, sheet);
     }
     communes.set(parcel.communeCode, commune);
   }
@@ -188,6 +200,7 @@ export async function localFigures(db: OfficeDb): Promise<CommuneFigures[]> {
           communeName: names[code] ?? commune.name ?? `Mã ${code}`,
           sheetCount: commune.sheets.size,
           phoneSheetCount: [...commune.sheets.values()].filter((s) => s.channel === 'phone').length,
+          setAsideCount: commune.setAside,
           lastReceivedAt: commune.lastReceivedAt,
         },
         groupSheets([...commune.sheets.values()]),

@@ -1,10 +1,9 @@
-import { base64urlToBytes } from '../core/codec/base64url.ts';
 import { bytesToHex } from '../core/codec/hex.ts';
-import type { SubtleLike } from '../core/codec/seal.ts';
 import { issuePhoneToken } from '../core/phone/token.ts';
 import { type KioskSettings, phoneQrOf } from '../core/settings.ts';
+import { loadCredentials, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
-import { loadCredentials, loadSyncStatus, saveSyncStatus } from '../storage/outbox.ts';
+import { loadSyncStatus, saveSyncStatus } from '../storage/outbox.ts';
 
 /** Collector clock minus device clock: asked now (2 s at most), else the last one recorded. */
 async function collectorClockSkew(db: KioskDb, collectorUrl: string, now: number) {
@@ -30,7 +29,6 @@ async function collectorClockSkew(db: KioskDb, collectorUrl: string, now: number
  */
 export async function buildPhoneLink(
   db: KioskDb,
-  subtle: SubtleLike,
   settings: KioskSettings,
   now: number,
 ): Promise<string | undefined> {
@@ -41,7 +39,7 @@ export async function buildPhoneLink(
   // lifetime holds where it is checked.
   const skew = await collectorClockSkew(db, credentials.collectorUrl, now);
   const nonce = bytesToHex(crypto.getRandomValues(new Uint8Array(8)));
-  const token = await issuePhoneToken(subtle, base64urlToBytes(credentials.key), {
+  const token = await issuePhoneToken(signerOf(credentials), {
     deviceId: credentials.deviceId,
     formId: settings.formId,
     communeCode: settings.communeCode,

@@ -1,13 +1,13 @@
-import { base64urlToBytes } from '../core/codec/base64url.ts';
-import type { SubtleLike } from '../core/codec/seal.ts';
+import { admitSheets } from '../core/intake.ts';
 import { readAnswerQr } from '../core/phone/answer-qr.ts';
 import { phoneSheetOf } from '../core/phone/phone-sheet.ts';
 import { checkPhoneToken } from '../core/phone/token-check.ts';
 import { Problem } from '../core/problems.ts';
 import { profileOfSettings } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
+import { loadCredentials, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
-import { loadCredentials, loadSyncStatus } from '../storage/outbox.ts';
+import { loadSyncStatus } from '../storage/outbox.ts';
 import { keepRelayedSheet, relayedToSend, settleRelayedSheet } from '../storage/phone-relay.ts';
 import { isTransient, refusalSentence } from './refusal.ts';
 
@@ -19,7 +19,6 @@ import { isTransient, refusalSentence } from './refusal.ts';
  */
 export async function receiveAnswerQr(
   db: KioskDb,
-  subtle: SubtleLike,
   settings: KioskSettings,
   text: string,
   now: number,
@@ -31,14 +30,14 @@ export async function receiveAnswerQr(
     throw new Problem('token.unknown-issuer', token.deviceId);
   const skew = (await loadSyncStatus(db)).clockSkewMs ?? 0;
   await checkPhoneToken(
-    subtle,
     token,
-    { key: base64urlToBytes(credentials.key), communeCode: settings.communeCode },
+    { sign: signerOf(credentials), communeCode: settings.communeCode },
     now + skew,
     answers.createdAt,
   );
   if (answers.formId !== token.formId) throw new Problem('token.wrong-form');
-  phoneSheetOf(token, answers); // throws on answers that do not make a valid sheet
+  // The same gate the collector runs: a sheet it would refuse is not kept to be sent.
+  admitSheets([phoneSheetOf(token, answers)], { path: 'phone', now: now + skew });
   const isNew = await keepRelayedSheet(db, {
     nonce: token.nonce,
     token: token.text,

@@ -1,14 +1,13 @@
-import { base64urlToBytes } from '../core/codec/base64url.ts';
-import { encodeBatch } from '../core/codec/batch.ts';
 import { batchIdOf, toFrames } from '../core/codec/frames.ts';
 import { receiptOf } from '../core/codec/receipt.ts';
-import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
+import type { SubtleLike } from '../core/codec/seal.ts';
 import { inPeriod } from '../core/period.ts';
+import { Problem } from '../core/problems.ts';
 import type { Period } from '../core/settings.ts';
+import { loadCredentials } from '../storage/credentials.ts';
 import type { KioskDb, StoredSheet } from '../storage/db.ts';
-import { loadCredentials } from '../storage/outbox.ts';
 import { listSheets } from '../storage/sheets.ts';
-import { batchesOf } from './batching.ts';
+import { type KioskVoice, sealKioskBatches } from './kiosk-batches.ts';
 import { defaultFrameQrOptions, type FrameQrOptions, frameCharsFor } from './qr-frame-image.ts';
 
 /** Which sheets a QR export carries. */
@@ -31,51 +30,37 @@ export interface SheetIdentity {
   seq: number;
 }
 
-export const NOT_REGISTERED =
-  'Máy chưa đăng ký với cơ quan thu phiếu nên chưa ký được dữ liệu. Vui lòng đăng ký ở mục Gửi dữ liệu.';
-
 const identityOf = ({ deviceId, seq }: StoredSheet): SheetIdentity => ({ deviceId, seq });
 
-/** Builds the QR frames of an export, sealed with the kiosk's key (personal data left out). */
+/**
+ * Builds the QR frames of an export, sealed with the kiosk's key. Answers only: personal data
+ * and seconds stay off a screen (and out of the frames' density budget).
+ */
 export async function buildQrExport(
   db: KioskDb,
   subtle: SubtleLike,
-  communeCode: string,
+  voice: KioskVoice,
   scope: ExportScope,
   qr: FrameQrOptions = defaultFrameQrOptions,
 ): Promise<QrExport> {
   const frameChars = frameCharsFor(qr);
   const credentials = await loadCredentials(db);
-  if (!credentials) throw new Error(NOT_REGISTERED);
-  const key = base64urlToBytes(credentials.key);
+  if (!credentials) throw new Problem('kiosk.not-registered');
   const chosen = (await listSheets(db)).filter((s: StoredSheet) =>
     scope.kind === 'unsent' ? s.sentAt === undefined : inPeriod(s.createdAt, scope.period),
   );
-  const frames: string[] = [];
-  const batches: QrExport['batches'] = [];
-  for (const batch of batchesOf(chosen)) {
-    const first = batch[0];
-    if (!first) continue;
-    const sealed = await sealBatch(
-      subtle,
-      key,
-      encodeBatch({
-        deviceId: first.deviceId,
-        communeCode,
-        profileId: first.profileId,
-        profileVersion: first.profileVersion,
-        includesPersonalData: false,
-        sheets: batch.map(({ sentAt: _sentAt, ...sheet }) => sheet),
-      }),
-    );
-    frames.push(...toFrames(sealed, batchIdOf(sealed), frameChars));
-    batches.push({ receipt: receiptOf(sealed), sheets: batch.map(identityOf) });
-  }
+  const sealed = await sealKioskBatches(db, subtle, credentials, voice, chosen, {
+    includesPersonalData: false,
+    includesFineTimes: false,
+  });
   return {
-    frames,
+    frames: sealed.flatMap((b) => toFrames(b.sealed, batchIdOf(b.sealed), frameChars)),
     qr,
     sheetCount: chosen.length,
     sheets: chosen.map(identityOf),
-    batches,
+    batches: sealed.map((b) => ({
+      receipt: receiptOf(b.sealed),
+      sheets: b.sheets.map(identityOf),
+    })),
   };
 }

@@ -2,7 +2,8 @@ import { webcrypto } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase45, toBase45 } from '../../src/core/codec/base45.ts';
-import { decodeBatch, encodeBatch } from '../../src/core/codec/batch.ts';
+import { decodeBatch, encodeBatch, MAX_SHEETS } from '../../src/core/codec/batch.ts';
+import { ByteWriter } from '../../src/core/codec/bytes.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import {
   checkBatchHash,
@@ -12,12 +13,19 @@ import {
 } from '../../src/core/codec/seal.ts';
 import { Problem } from '../../src/core/problems.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
-import { batchOf } from '../fixtures/batches.ts';
+import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 
 const subtle = webcrypto.subtle;
 const KEY = new Uint8Array(32).fill(7);
 const OTHER_KEY = new Uint8Array(32).fill(8);
+
+/** The format 1 worked example of an earlier docs/formats.md, without its seal. */
+const FORMAT_1_EXAMPLE = Uint8Array.from(
+  '01 3f 2a 9c 0d 1e 4b 5a 68 00 0e 68 61 69 2d 64 75 6f 6e 67 2d 32 30 32 34 01 01 01 05 31 30 35 30 37 11 03 de ba a2 0e 0d 01 20 1c 11 f0 66 3e 17 9b 9e a5 40 00'
+    .split(' ')
+    .map((h) => Number.parseInt(h, 16)),
+);
 
 const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
@@ -170,21 +178,99 @@ describe('compact batch', () => {
 
   it('refuses another format version', () => {
     const bytes = encodeBatch(batchOf(syntheticWeek(3)));
-    bytes[0] = 2;
+    bytes[0] = 3;
     expect(problemKey(() => decodeBatch(bytes))).toBe('batch.version');
+  });
+
+  it('carries the seconds and the time to answer when asked to (HTTP, files)', () => {
+    const sheets = syntheticWeek(200);
+    const decoded = decodeBatch(encodeBatch(batchOf(sheets, { includesFineTimes: true })));
+    const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+    expect(decoded.sheets.map((s) => [s.createdAt, s.startedAt])).toEqual(
+      sheets.map((s) => [toSecond(s.createdAt), toSecond(s.createdAt) - 60_000]),
+    );
+    expect(decoded.includesFineTimes).toBe(true);
+  });
+
+  it('carries the chain link, the kiosk clock and its thresholds once a batch', () => {
+    const thresholds = {
+      minIntervalSeconds: 45,
+      burstWindowSeconds: 900,
+      burstCount: 7,
+      identicalRunLength: 4,
+    };
+    const batch = batchOf(syntheticWeek(10), {
+      thresholds,
+      sealedAt: Date.UTC(2026, 10, 24, 3, 4, 5, 678),
+    });
+    const decoded = decodeBatch(encodeBatch(batch));
+    expect(decoded).toMatchObject({
+      chainHead: batch.chainHead,
+      thresholds,
+      sealedAt: Date.UTC(2026, 10, 24, 3, 4, 5),
+    });
+    expect(decoded.chainHead).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('refuses a header count one more (or less) than the sheets coded after it', () => {
+    const batch = batchOf(syntheticWeek(40));
+    const bytes = encodeBatch(batch);
+    // The count's offset: everything encodeBatch writes before it.
+    const before = new ByteWriter()
+      .bytes(bytes.subarray(0, 10))
+      .text(batch.profileId)
+      .varint(batch.profileVersion)
+      .text(batch.communeCode)
+      .varint(Math.floor(batch.sealedAt / 1000))
+      .varint(20)
+      .varint(600)
+      .varint(10)
+      .varint(5)
+      .bytes(new Uint8Array(16))
+      .varint(1)
+      .result().length;
+    expect(bytes[before]).toBe(40);
+    for (const count of [41, 39]) {
+      const edited = bytes.slice();
+      edited[before] = count;
+      expect(problemKey(() => decodeBatch(edited))).toBe('batch.damaged');
+    }
+  });
+
+  it('refuses a count above the batch maximum before decoding a sheet', () => {
+    expect(() => encodeBatch(batchOf(syntheticWeek(MAX_SHEETS + 1)))).toThrow(RangeError);
+  });
+
+  it('refuses text that is not UTF-8 with its own problem', () => {
+    const bytes = encodeBatch(batchOf(syntheticWeek(3), { communeCode: '10507' }));
+    const at = bytes.indexOf(0x31, 10 + 16); // the commune code's first digit, after the profile id
+    const edited = bytes.slice();
+    edited[at] = 0xff;
+    expect(problemKey(() => decodeBatch(edited))).toBe('request.encoding');
+  });
+
+  it('still reads a format 1 batch (docs/formats.md, "Format 1")', () => {
+    const decoded = decodeBatch(FORMAT_1_EXAMPLE);
+    expect(decoded.sheets.map((s) => [s.seq, s.formId, s.answers.join(' ')])).toEqual([
+      [17, 'citizen', 'tot kha tot trung-binh tot'],
+      [18, 'citizen', 'tot tot tot tot tot'],
+      [20, 'cadre', 'kha kha yeu kha tot'],
+    ]);
+    expect(decoded).toMatchObject({ sealedAt: 0, includesFineTimes: false });
+    expect(decoded).not.toHaveProperty('chainHead');
   });
 });
 
 describe('seal', () => {
   it('verifies its own hash and signature', async () => {
     const batch = encodeBatch(batchOf(syntheticWeek(20)));
-    const sealed = await sealBatch(subtle, KEY, batch);
+    const sealed = await sealBatch(subtle, signerOf(KEY), batch);
     expect(await checkBatchHash(subtle, sealed)).toEqual(batch);
-    await expect(verifyBatchSignature(subtle, KEY, sealed)).resolves.toBeUndefined();
+    await expect(verifyBatchSignature(signerOf(KEY), sealed)).resolves.toBeUndefined();
   });
 
   it('catches every single flipped bit by its hash', async () => {
-    const sealed = await sealBatch(subtle, KEY, encodeBatch(batchOf(syntheticWeek(20))));
+    const sealed = await sealBatch(subtle, signerOf(KEY), encodeBatch(batchOf(syntheticWeek(20))));
     for (let at = 0; at < sealed.length - SEAL_BYTES; at += 7) {
       const flipped = sealed.slice();
       flipped[at] = (flipped[at] ?? 0) ^ 0x10;
@@ -193,8 +279,12 @@ describe('seal', () => {
   });
 
   it('refuses a batch signed with another kiosk’s key', async () => {
-    const sealed = await sealBatch(subtle, OTHER_KEY, encodeBatch(batchOf(syntheticWeek(5))));
-    await expect(verifyBatchSignature(subtle, KEY, sealed)).rejects.toMatchObject({
+    const sealed = await sealBatch(
+      subtle,
+      signerOf(OTHER_KEY),
+      encodeBatch(batchOf(syntheticWeek(5))),
+    );
+    await expect(verifyBatchSignature(signerOf(KEY), sealed)).rejects.toMatchObject({
       key: 'batch.bad-signature',
     });
   });
@@ -202,7 +292,11 @@ describe('seal', () => {
 
 describe('frames', () => {
   async function framesOf(count: number, frameChars?: number) {
-    const sealed = await sealBatch(subtle, KEY, encodeBatch(batchOf(syntheticWeek(count))));
+    const sealed = await sealBatch(
+      subtle,
+      signerOf(KEY),
+      encodeBatch(batchOf(syntheticWeek(count))),
+    );
     return { sealed, frames: toFrames(sealed, batchIdOf(sealed), frameChars) };
   }
 

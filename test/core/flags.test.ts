@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagsForNewSheet, type PriorSheet } from '../../src/core/flags.ts';
 import { defaultTiming } from '../../src/core/settings.ts';
+import { normalQueue } from '../fixtures/normal-queue.ts';
 
 const ALL_TOT = ['tot', 'tot', 'tot', 'tot', 'tot'];
 const MIXED = ['tot', 'kha', 'tot', 'trung-binh', 'tot'];
@@ -24,14 +25,24 @@ describe('flags for a new sheet', () => {
     expect(flagsForNewSheet(draft, [], defaultTiming)).toEqual(['non-resident']);
   });
 
-  it('flags a sheet started within the minimum interval after the previous one', () => {
-    const draft = { startedAt: HOUR + 5_000, createdAt: HOUR + 40_000, answers: ALL_TOT };
+  it('flags a sheet submitted within the minimum interval after the previous one', () => {
+    const draft = { startedAt: HOUR + 3_000, createdAt: HOUR + 15_000, answers: ALL_TOT };
     expect(flagsForNewSheet(draft, [prior(HOUR)], defaultTiming)).toEqual(['quick-repeat']);
   });
 
-  it('does not flag a sheet started after the minimum interval', () => {
-    const draft = { startedAt: HOUR + 21_000, createdAt: HOUR + 60_000, answers: ALL_TOT };
+  it('does not flag the next citizen who starts seconds after a thank-you but takes time to answer', () => {
+    const draft = { startedAt: HOUR + 9_000, createdAt: HOUR + 45_000, answers: ALL_TOT };
     expect(flagsForNewSheet(draft, [prior(HOUR)], defaultTiming)).toEqual([]);
+  });
+
+  it('leaves a genuine week at the desk unflagged with the default thresholds', () => {
+    const week = normalQueue();
+    const flagged = week.filter(
+      (sheet, i) =>
+        flagsForNewSheet(sheet, week.slice(Math.max(0, i - 10), i), defaultTiming).length > 0,
+    );
+    expect(week.length).toBeGreaterThan(300);
+    expect(flagged).toEqual([]);
   });
 
   it('flags a burst: more than burstCount sheets within the window', () => {
@@ -49,8 +60,10 @@ describe('flags for a new sheet', () => {
   });
 
   it('flags a run of identical answers', () => {
-    const earlier = [prior(HOUR, ALL_TOT), prior(2 * HOUR, ALL_TOT), prior(3 * HOUR, ALL_TOT)];
-    const draft = { startedAt: 4 * HOUR, createdAt: 4 * HOUR + 30_000, answers: ALL_TOT };
+    const run = defaultTiming.identicalRunLength;
+    const earlier = Array.from({ length: run }, (_, i) => prior((i + 1) * HOUR, ALL_TOT));
+    const at = (run + 1) * HOUR;
+    const draft = { startedAt: at, createdAt: at + 30_000, answers: ALL_TOT };
     expect(flagsForNewSheet(draft, earlier, defaultTiming)).toEqual(['identical-run']);
     expect(flagsForNewSheet(draft, earlier.slice(1), defaultTiming)).toEqual([]);
   });

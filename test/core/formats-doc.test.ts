@@ -9,6 +9,7 @@ import { readAnswerQr } from '../../src/core/phone/answer-qr.ts';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
 import { Problem } from '../../src/core/problems.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
+import { signerOf } from '../fixtures/batches.ts';
 
 const doc = readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8');
 const EXAMPLE_KEY = new Uint8Array(32).fill(1);
@@ -25,7 +26,7 @@ describe('docs/formats.md examples', () => {
     const sealed = collector.sealed();
     expect(sealed).toEqual(hexBytes(blocks[1] ?? ''));
     const batch = await checkBatchHash(webcrypto.subtle, sealed);
-    await verifyBatchSignature(webcrypto.subtle, EXAMPLE_KEY, sealed);
+    await verifyBatchSignature(signerOf(EXAMPLE_KEY), sealed);
     const decoded = decodeBatch(batch);
     expect(
       decoded.sheets.map((s) => [s.seq, s.formId, s.answers.join(' '), s.flags.join()]),
@@ -52,7 +53,7 @@ describe('docs/formats.md examples', () => {
 
   it('give the phone token and answer QR examples exactly as issued and read', async () => {
     const token = blocks[5]?.trim() ?? '';
-    const issued = await issuePhoneToken(webcrypto.subtle, EXAMPLE_KEY, {
+    const issued = await issuePhoneToken(signerOf(EXAMPLE_KEY), {
       deviceId: '3f2a9c0d1e4b5a68',
       formId: 'citizen',
       communeCode: '10507',

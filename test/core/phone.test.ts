@@ -11,6 +11,7 @@ import {
 } from '../../src/core/phone/token-check.ts';
 import { Problem } from '../../src/core/problems.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
+import { signerOf } from '../fixtures/batches.ts';
 
 const subtle = webcrypto.subtle;
 const KEY = new Uint8Array(32).fill(9);
@@ -23,7 +24,7 @@ const fields = {
   lifetimeMinutes: 15,
   nonce: '0123456789abcdef',
 };
-const issuer = { key: KEY, communeCode: '00412' };
+const issuer = { sign: signerOf(KEY), communeCode: '00412' };
 const answers = {
   profileId: haiDuong2024.id,
   profileVersion: 1,
@@ -45,22 +46,24 @@ const problemOf = async (run: () => Promise<unknown>) => {
 
 describe('phone token', () => {
   it('carries its fields in 60 base64url characters and keeps a leading-zero commune code', async () => {
-    const text = await issuePhoneToken(subtle, KEY, fields);
+    const text = await issuePhoneToken(signerOf(KEY), fields);
     expect(text).toMatch(/^[A-Za-z0-9_-]{60}$/);
     const token = readPhoneToken(text);
     expect(token).toMatchObject({ ...fields, expiresAt: issuedAt + 15 * 60_000, text });
   });
 
   it('is accepted while valid, and refused forged, foreign, unknown or expired', async () => {
-    const token = readPhoneToken(await issuePhoneToken(subtle, KEY, fields));
+    const token = readPhoneToken(await issuePhoneToken(signerOf(KEY), fields));
     const check = (at: number, who = issuer, answeredAt?: number) =>
-      problemOf(() => checkPhoneToken(subtle, token, who, at, answeredAt));
+      problemOf(() => checkPhoneToken(token, who, at, answeredAt));
     expect(await check(issuedAt + 60_000)).toBe('accepted');
-    expect(await check(issuedAt, { key: new Uint8Array(32), communeCode: '00412' })).toBe(
-      'token.forged',
+    expect(
+      await check(issuedAt, { sign: signerOf(new Uint8Array(32)), communeCode: '00412' }),
+    ).toBe('token.forged');
+    expect(await check(issuedAt, { sign: signerOf(KEY), communeCode: '00413' })).toBe(
+      'token.other-commune',
     );
-    expect(await check(issuedAt, { key: KEY, communeCode: '00413' })).toBe('token.other-commune');
-    expect(await problemOf(() => checkPhoneToken(subtle, token, undefined, issuedAt))).toBe(
+    expect(await problemOf(() => checkPhoneToken(token, undefined, issuedAt))).toBe(
       'token.unknown-issuer',
     );
     const expiry = token.expiresAt + CLOCK_SLACK_MS;
@@ -74,13 +77,13 @@ describe('phone token', () => {
   });
 
   it('fails on any changed bit, truncation or unknown version', async () => {
-    const text = await issuePhoneToken(subtle, KEY, fields);
+    const text = await issuePhoneToken(signerOf(KEY), fields);
     const bytes = Buffer.from(text, 'base64url');
     for (const at of [1, 9, 12, 16, 20, 25, 30, 44]) {
       const changed = Buffer.from(bytes);
       changed[at] = (changed[at] ?? 0) ^ 0x04;
       const outcome = await problemOf(async () =>
-        checkPhoneToken(subtle, readPhoneToken(changed.toString('base64url')), issuer, issuedAt),
+        checkPhoneToken(readPhoneToken(changed.toString('base64url')), issuer, issuedAt),
       );
       expect(['token.forged', 'token.damaged', 'token.other-commune']).toContain(outcome);
     }
@@ -94,7 +97,7 @@ describe('phone token', () => {
 
 describe('phone sheet', () => {
   it('takes its identity from the token: one token, one sheet', async () => {
-    const token = readPhoneToken(await issuePhoneToken(subtle, KEY, fields));
+    const token = readPhoneToken(await issuePhoneToken(signerOf(KEY), fields));
     const sheet = phoneSheetOf(token, { ...answers, nonResident: true });
     expect(sheet).toMatchObject({
       deviceId: '0123456789abcdef',
@@ -117,7 +120,7 @@ describe('answer QR', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 3_600 }),
         async (levels, nonResident, seconds) => {
-          const token = readPhoneToken(await issuePhoneToken(subtle, KEY, fields));
+          const token = readPhoneToken(await issuePhoneToken(signerOf(KEY), fields));
           const sent = {
             ...answers,
             answers: levels,
@@ -141,7 +144,7 @@ describe('answer QR', () => {
   });
 
   it('refuses other codes and damaged ones', async () => {
-    const token = readPhoneToken(await issuePhoneToken(subtle, KEY, fields));
+    const token = readPhoneToken(await issuePhoneToken(signerOf(KEY), fields));
     const text = answerQrOf(token, answers, haiDuong2024);
     expect(() => readAnswerQr('KS1/81BBE101/1/1/ABC', haiDuong2024)).toThrow('không phải mã phiếu');
     expect(() => readAnswerQr(text.slice(0, -6), haiDuong2024)).toThrow(Problem);

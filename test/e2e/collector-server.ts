@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { servePwa } from '../../src/server/static-app.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 
 export interface RunningCollector {
@@ -21,7 +21,7 @@ export interface RunningCollector {
 export async function startCollector(): Promise<RunningCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
   cpSync('dist', join(dir, 'dist'), { recursive: true });
-  const store = openSqliteStore(join(dir, 'collector.sqlite'));
+  const store = await openSqliteStore(join(dir, 'collector.sqlite'));
   const adminToken = 'e2e-office-token';
   const app = new Hono();
   app.route('/', collectorApi({ store, adminToken, log: silentLog }));

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
+import { signerOf } from '../fixtures/batches.ts';
 import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
@@ -120,7 +121,7 @@ describe('phone mode in real Chromium', () => {
   it('an expired token is refused with a clear sentence', async () => {
     const deviceId = '7777777777777777';
     const key = await registerKioskByApi(collector, deviceId, '10507', 'Xã Tứ Kỳ');
-    const token = await issuePhoneToken(webcrypto.subtle, key, {
+    const token = await issuePhoneToken(signerOf(key), {
       deviceId,
       formId: 'citizen',
       communeCode: '10507',

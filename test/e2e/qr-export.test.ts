@@ -9,7 +9,7 @@ import { encodeBatch } from '../../src/core/codec/batch.ts';
 import { batchIdOf, FrameCollector, toFrames } from '../../src/core/codec/frames.ts';
 import { receiptOf } from '../../src/core/codec/receipt.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
-import { batchOf } from '../fixtures/batches.ts';
+import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { prepareLocalZxing } from '../fixtures/zxing.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
@@ -162,7 +162,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
     const sheets = syntheticWeek(600, 21, deviceId);
     const sealed = await sealBatch(
       crypto.subtle,
-      key,
+      signerOf(key),
       encodeBatch(batchOf(sheets, { communeCode: '10509' })),
     );
     const frames = toFrames(sealed, batchIdOf(sealed), 300);

@@ -8,7 +8,7 @@ import { SHEETS_FILE_FORMAT, signSheetsFile } from '../../src/core/sheets-file.t
 import { collectorApi, MAX_BATCH_BYTES } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
-import { batchOf } from '../fixtures/batches.ts';
+import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { stores } from './stores.ts';
 
@@ -43,7 +43,7 @@ describe.each(stores)('collector on %s', (_name, open) => {
   }
 
   async function sealed(key: Uint8Array, sheets: Sheet[], overrides: Partial<Batch> = {}) {
-    return sealBatch(webcrypto.subtle, key, encodeBatch(batchOf(sheets, overrides)));
+    return sealBatch(webcrypto.subtle, signerOf(key), encodeBatch(batchOf(sheets, overrides)));
   }
 
   const post = (body: Uint8Array) =>
@@ -136,7 +136,7 @@ describe.each(stores)('collector on %s', (_name, open) => {
       flipped[20] = (flipped[20] ?? 0) ^ 1;
       const otherFormat = encodeBatch({ ...batchOf(syntheticWeek(2, 3, DEVICE)) });
       otherFormat[0] = 9;
-      const versioned = await sealBatch(webcrypto.subtle, key, otherFormat);
+      const versioned = await sealBatch(webcrypto.subtle, signerOf(key), otherFormat);
       const cases: [string, Uint8Array, string][] = [
         ['flipped bit', flipped, '400.4'],
         ['truncated', good.slice(0, good.length - 30), '400.4'],
@@ -190,7 +190,7 @@ describe.each(stores)('collector on %s', (_name, open) => {
 
   describe('JSON file import', () => {
     async function signedFile(key: Uint8Array, sheets: Sheet[]) {
-      return signSheetsFile(webcrypto.subtle, key, {
+      return signSheetsFile(signerOf(key), {
         format: SHEETS_FILE_FORMAT,
         version: 1,
         exportedAt: Date.UTC(2026, 10, 28),

@@ -9,9 +9,10 @@ import { issuePhoneToken } from '../../src/core/phone/token.ts';
 import { OFFLINE_GRACE_MS } from '../../src/core/phone/token-check.ts';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
+import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import { schemaSteps } from '../../src/server/store/schema.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
+import { signerOf } from '../fixtures/batches.ts';
 import { stores } from './stores.ts';
 
 const ADMIN = 'test-admin-token';
@@ -58,7 +59,7 @@ describe.each(stores)('phone mode on %s', (_name, open) => {
   });
 
   const tokenFrom = (signingKey: Uint8Array, overrides: Record<string, unknown> = {}) =>
-    issuePhoneToken(webcrypto.subtle, signingKey, {
+    issuePhoneToken(signerOf(signingKey), {
       deviceId: KIOSK,
       formId: 'citizen',
       communeCode: '00412',
@@ -195,12 +196,13 @@ describe.each(stores)('phone mode on %s', (_name, open) => {
     });
     const { deviceId, path } = (await created.json()) as { deviceId: string; path: string };
     expect(path).toBe(`#/phone/desk/${deviceId}`);
+    // Each phone is its own socket peer; a forged X-Forwarded-For changes nothing.
     const scan = (client: string) =>
-      api.request(`/api/v1/desks/${deviceId}/tokens`, {
-        method: 'POST',
-        headers: { ...json, 'x-forwarded-for': client },
-        body: '{}',
-      });
+      api.request(
+        `/api/v1/desks/${deviceId}/tokens`,
+        { method: 'POST', headers: { ...json, 'x-forwarded-for': '10.9.9.9' }, body: '{}' },
+        { incoming: { socket: { remoteAddress: client } } },
+      );
     const first = (await (await scan('10.0.0.1')).json()) as { token: string };
     expect((await submit(first.token)).body.status).toBe('received');
     await scan('10.0.0.1');
@@ -236,8 +238,8 @@ describe('collector schema step 2', () => {
         " 'kiosk', 'tot,tot,tot,tot,tot', 1795482700000, '', NULL, 'f', 1795482700000);",
     );
     old.close();
-    const store = openSqliteStore(file);
-    expect(await store.hasSheet('3f2a9c0d1e4b5a68', 1)).toBe(true);
+    const store = await openSqliteStore(file);
+    expect(await store.sheetsOfCommune('10507')).toHaveLength(1);
     expect((await store.findKiosk('3f2a9c0d1e4b5a68'))?.kind).toBe('kiosk');
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { openPostgresStore, openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 
 /** Each store the collector can run on, opened empty for one test. */
@@ -22,7 +21,7 @@ export const stores: [
       const dir = mkdtempSync(join(tmpdir(), 'collector-'));
       const file = join(dir, 'collector.sqlite');
       return {
-        store: openSqliteStore(file),
+        store: await openSqliteStore(file),
         reopen: async () => openSqliteStore(file),
         dispose: async () => rmSync(dir, { recursive: true, force: true }),
       };
@@ -34,7 +33,10 @@ export const stores: [
       const url = inject('databaseUrl');
       const store = await openPostgresStore(url);
       const cleaner = postgres(url, { onnotice: () => {} });
-      await cleaner`TRUNCATE sheets, kiosks, phone_claims`;
+      // Every table the schema made, so no test sees another's rows (schema_steps stays).
+      const tables = await cleaner`
+        SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_steps'`;
+      await cleaner.unsafe(`TRUNCATE ${tables.map((t) => t.tablename).join(', ')}`);
       await cleaner.end();
       return { store, reopen: () => openPostgresStore(url), dispose: async () => {} };
     },

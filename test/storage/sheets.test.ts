@@ -33,7 +33,8 @@ describe('sheets store', () => {
   it('stores the flags computed from the device’s previous sheets', async () => {
     const db = await openKioskDb(freshDbName());
     await addSheet(db, draftAt(nov23), defaultTiming);
-    const quick = { ...draftAt(nov23 + 30_000), startedAt: nov23 + 5_000, nonResident: true };
+    // Submitted 15 s after the previous one: under the 20 s between submissions.
+    const quick = { ...draftAt(nov23 + 15_000), startedAt: nov23 + 5_000, nonResident: true };
     const second = await addSheet(db, quick, defaultTiming);
     expect(second.flags).toEqual(['non-resident', 'quick-repeat']);
     expect(second).not.toHaveProperty('nonResident');
@@ -59,15 +60,17 @@ describe('sheets store', () => {
       suggestion: 'Cần thêm ghế chờ',
       reasons: { '2': 'Chờ lâu' },
     };
-    await addSheet(db, { ...draftAt(nov23), ...personal }, defaultTiming);
-    await addSheet(db, { ...draftAt(nov23 + 10 * DAY), ...personal }, defaultTiming);
+    // A reason is kept only for an unsatisfied answer: Câu 2 is Trung bình.
+    const answers = ['tot', 'trung-binh', 'tot', 'tot', 'kha'];
+    await addSheet(db, { ...draftAt(nov23, answers), ...personal }, defaultTiming);
+    await addSheet(db, { ...draftAt(nov23 + 10 * DAY, answers), ...personal }, defaultTiming);
     const changed = await purgePersonalData(db, { from: '2026-11-23', to: '2026-11-27' });
     expect(changed).toBe(1);
     const [inside, outside] = await listSheets(db);
     expect(inside).not.toHaveProperty('respondent');
     expect(inside).not.toHaveProperty('suggestion');
     expect(inside).not.toHaveProperty('reasons');
-    expect(inside?.answers).toEqual(['tot', 'kha', 'tot', 'tot', 'kha']);
+    expect(inside?.answers).toEqual(answers);
     expect(outside?.respondent?.name).toBe('Nguyễn Văn A');
   });
 });

@@ -11,10 +11,10 @@ import { defaultTiming } from '../../src/core/settings.ts';
 import { sheetsFileSchema } from '../../src/core/sheets-file.ts';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
+import { saveCredentials } from '../../src/storage/credentials.ts';
 import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
-import { saveCredentials } from '../../src/storage/outbox.ts';
 import { addSheet } from '../../src/storage/sheets.ts';
 import {
   buildCsvExport,
@@ -35,7 +35,7 @@ let db: KioskDb;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'files-'));
-  store = openSqliteStore(join(dir, 'collector.sqlite'));
+  store = await openSqliteStore(join(dir, 'collector.sqlite'));
   api = collectorApi({ store, adminToken: ADMIN, log: silentLog });
   db = await openKioskDb(freshDbName());
   const personal = { suggestion: 'Thêm ghế chờ' };
@@ -56,7 +56,7 @@ beforeEach(async () => {
   await saveCredentials(db, {
     collectorUrl: 'http://collector.test',
     deviceId: sheet?.deviceId ?? '',
-    key,
+    key: Buffer.from(key, 'base64url'),
   });
 });
 afterEach(async () => {
@@ -67,7 +67,7 @@ afterEach(async () => {
 
 describe('file export', () => {
   it('writes a signed JSON file that the collector imports losslessly, once', async () => {
-    const file = await buildJsonExport(db, webcrypto.subtle, settings, true, now);
+    const file = await buildJsonExport(db, settings, true, now);
     expect(file.fileName).toBe('khao-sat-10507-2026-11-28.json');
     const parsed = sheetsFileSchema.parse(JSON.parse(textOf(file)));
     expect(parsed.sheets.map((s) => s.suggestion)).toEqual(Array(4).fill('Thêm ghế chờ'));
@@ -88,7 +88,7 @@ describe('file export', () => {
   });
 
   it('leaves personal data out of both formats unless asked', async () => {
-    const json = await buildJsonExport(db, webcrypto.subtle, settings, false, now);
+    const json = await buildJsonExport(db, settings, false, now);
     const csv = await buildCsvExport(db, settings, false, now);
     expect(textOf(json)).not.toContain('Thêm ghế chờ');
     expect(textOf(csv)).not.toContain('Thêm ghế chờ');

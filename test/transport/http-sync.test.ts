@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultTiming } from '../../src/core/settings.ts';
+import { defaultTiming, flagThresholdsOf } from '../../src/core/settings.ts';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
+import { importSigningKey, saveCredentials } from '../../src/storage/credentials.ts';
 import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
-import { loadSyncStatus, saveCredentials, unsentSheets } from '../../src/storage/outbox.ts';
+import { loadSyncStatus, unsentSheets } from '../../src/storage/outbox.ts';
 import { addSheet } from '../../src/storage/sheets.ts';
 import { backoffDelay, type SyncDeps, syncOnce } from '../../src/transport/http-sync.ts';
 import { draftAt, freshDbName } from '../storage/fixtures.ts';
@@ -25,7 +26,7 @@ let db: KioskDb;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-'));
-  store = openSqliteStore(join(dir, 'collector.sqlite'));
+  store = await openSqliteStore(join(dir, 'collector.sqlite'));
   api = collectorApi({ store, adminToken: ADMIN, log: silentLog, writesPerMinute: 1000 });
   db = await openKioskDb(freshDbName());
 });
@@ -56,7 +57,11 @@ async function registerKiosk(): Promise<void> {
     }),
   });
   const { key } = (await response.json()) as { key: string };
-  await saveCredentials(db, { collectorUrl: COLLECTOR, deviceId, key });
+  await saveCredentials(db, {
+    collectorUrl: COLLECTOR,
+    deviceId,
+    key: Buffer.from(key, 'base64url'),
+  });
 }
 
 const deps = (fetchImpl: typeof fetch = collectorFetch): SyncDeps => ({
@@ -64,6 +69,7 @@ const deps = (fetchImpl: typeof fetch = collectorFetch): SyncDeps => ({
   fetch: fetchImpl,
   subtle: webcrypto.subtle,
   communeCode: '10507',
+  thresholds: flagThresholdsOf(defaultTiming),
   now,
 });
 
@@ -119,8 +125,10 @@ describe('HTTP sync', () => {
   it('quarantines on a refusal, with the collector’s Vietnamese reason and code', async () => {
     await submit(2);
     await registerKiosk();
-    const credentials = (await db.get('meta', 'collector')) as { key: string };
-    await db.put('meta', { ...credentials, key: 'A'.repeat(43) }, 'collector'); // a key the collector never issued
+    const credentials = await db.get('meta', 'collector');
+    // A key the collector never issued.
+    const signingKey = await importSigningKey(new Uint8Array(32));
+    await db.put('meta', { ...(credentials as object), signingKey }, 'collector');
     const outcome = await syncOnce(deps());
     expect(outcome).toMatchObject({ kind: 'quarantined', error: expect.stringContaining('401.1') });
     expect((await unsentSheets(db)).length).toBe(2);

@@ -8,7 +8,7 @@ import { receiptOf } from '../../src/core/codec/receipt.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 import {
   allParcels,
@@ -24,7 +24,7 @@ import {
   receiveBatch,
   receiveFile,
 } from '../../src/transport/office-inbox.ts';
-import { batchOf } from '../fixtures/batches.ts';
+import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { freshDbName } from '../storage/fixtures.ts';
 
@@ -42,7 +42,7 @@ let online = true;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'office-'));
-  store = openSqliteStore(join(dir, 'collector.sqlite'));
+  store = await openSqliteStore(join(dir, 'collector.sqlite'));
   const api = collectorApi({ store, adminToken: ADMIN, log: silentLog });
   online = true;
   // The office page talks to its own origin with relative paths; route them into the API.
@@ -73,7 +73,7 @@ afterEach(async () => {
 });
 
 const sealedWeek = async (count: number, signingKey = key) =>
-  sealBatch(subtle, signingKey, encodeBatch(batchOf(syntheticWeek(count, 5, DEVICE))));
+  sealBatch(subtle, signerOf(signingKey), encodeBatch(batchOf(syntheticWeek(count, 5, DEVICE))));
 
 describe('office inbox', () => {
   it('keeps a batch read offline, counts it locally, and delivers it once when online', async () => {
@@ -86,7 +86,7 @@ describe('office inbox', () => {
 
     const offline = await deliverPending(db, ADMIN, now);
     expect(offline).toEqual({ settled: [], pending: 1 });
-    const [local] = await localFigures(db);
+    const [local] = await localFigures(db, now);
     expect(local).toMatchObject({ communeCode: '10507', sheetCount: 40 });
     expect((local?.citizen.sheets ?? 0) + (local?.cadre.sheets ?? 0)).toBe(40);
 
@@ -109,13 +109,13 @@ describe('office inbox', () => {
   it('stops counting a forged batch once the server refuses its signature', async () => {
     const forged = await sealedWeek(10, new Uint8Array(32).fill(7));
     await receiveBatch(db, subtle, forged, now);
-    expect((await localFigures(db))[0]?.sheetCount).toBe(10);
+    expect((await localFigures(db, now))[0]?.sheetCount).toBe(10);
     const report = await deliverPending(db, ADMIN, now);
     expect(report.settled[0]?.outcome).toMatchObject({ state: 'refused' });
     expect(
       report.settled[0]?.outcome.state === 'refused' && report.settled[0].outcome.reason,
     ).toContain('401.1');
-    expect(await localFigures(db)).toEqual([]);
+    expect(await localFigures(db, now)).toEqual([]);
     expect(await store.sheetsOfCommune('10507')).toEqual([]);
   });
 

@@ -4,10 +4,11 @@ import { defaultSettings } from '../../src/core/default-settings.ts';
 import { answerQrOf } from '../../src/core/phone/answer-qr.ts';
 import { issuePhoneToken, readPhoneToken } from '../../src/core/phone/token.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
+import { saveCredentials } from '../../src/storage/credentials.ts';
 import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
-import { saveCredentials } from '../../src/storage/outbox.ts';
 import { relayedToSend } from '../../src/storage/phone-relay.ts';
 import { receiveAnswerQr } from '../../src/transport/phone-relay.ts';
+import { signerOf } from '../fixtures/batches.ts';
 import { freshDbName } from '../storage/fixtures.ts';
 
 const subtle = webcrypto.subtle;
@@ -22,14 +23,14 @@ beforeEach(async () => {
   await saveCredentials(db, {
     collectorUrl: 'http://collector.test',
     deviceId: DEVICE,
-    key: Buffer.from(KEY).toString('base64url'),
+    key: KEY,
   });
 });
 afterEach(() => db.close());
 
 async function answerQr(overrides: Record<string, unknown> = {}, key = KEY) {
   const token = readPhoneToken(
-    await issuePhoneToken(subtle, key, {
+    await issuePhoneToken(signerOf(key), {
       deviceId: DEVICE,
       formId: 'citizen',
       communeCode: '10507',
@@ -57,14 +58,14 @@ async function answerQr(overrides: Record<string, unknown> = {}, key = KEY) {
 describe('kiosk relaying a phone’s answer QR', () => {
   it('keeps a sheet of its own token once, to send on', async () => {
     const text = await answerQr();
-    expect(await receiveAnswerQr(db, subtle, settings, text, now)).toEqual({ isNew: true });
-    expect(await receiveAnswerQr(db, subtle, settings, text, now)).toEqual({ isNew: false });
+    expect(await receiveAnswerQr(db, settings, text, now)).toEqual({ isNew: true });
+    expect(await receiveAnswerQr(db, settings, text, now)).toEqual({ isNew: false });
     expect(await relayedToSend(db)).toHaveLength(1);
   });
 
   it('refuses another kiosk’s token, a forged one, an expired one, and other codes', async () => {
     const refusal = async (text: Promise<string> | string, at = now) =>
-      receiveAnswerQr(db, subtle, settings, await text, at).then(
+      receiveAnswerQr(db, settings, await text, at).then(
         () => 'accepted',
         (e: Error) => e.message,
       );

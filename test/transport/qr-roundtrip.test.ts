@@ -9,13 +9,13 @@ import { openSealedBatch } from '../../src/core/codec/open.ts';
 import { sealBatch } from '../../src/core/codec/seal.ts';
 import { Problem } from '../../src/core/problems.ts';
 import { frameCharsFor, frameQrInput, frameToSvg } from '../../src/transport/qr-frame-image.ts';
-import { batchOf } from '../fixtures/batches.ts';
+import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { seededRandom, syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { prepareLocalZxing } from '../fixtures/zxing.ts';
 
 const KEY = webcrypto.getRandomValues(new Uint8Array(32));
 const DEVICE = '3f2a9c0d1e4b5a68';
-const keyOf = async (deviceId: string) => (deviceId === DEVICE ? KEY : undefined);
+const keyOf = async (deviceId: string) => (deviceId === DEVICE ? signerOf(KEY) : undefined);
 
 beforeAll(() => {
   prepareLocalZxing();
@@ -40,7 +40,7 @@ const weekBatch = (count: number) => batchOf(syntheticWeek(count, 11, DEVICE));
 describe('QR round trip through real QR images', () => {
   it('brings every sheet across, frames shuffled and repeated', async () => {
     const batch = weekBatch(1000);
-    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(batch));
+    const sealed = await sealBatch(webcrypto.subtle, signerOf(KEY), encodeBatch(batch));
     const frames = toFrames(sealed, batchIdOf(sealed));
     const random = seededRandom(5);
     const order = [...frames.keys(), 0].sort(() => random() - 0.5);
@@ -53,13 +53,13 @@ describe('QR round trip through real QR images', () => {
   });
 
   it('keeps every frame of a week within QR version 25 at ECC M', async () => {
-    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(weekBatch(1000)));
+    const sealed = await sealBatch(webcrypto.subtle, signerOf(KEY), encodeBatch(weekBatch(1000)));
     for (const frame of toFrames(sealed, batchIdOf(sealed)))
       expect(frameQrInput(frame).version).toBeLessThanOrEqual(25);
   });
 
   it('cuts smaller frames for a weak camera, each within the chosen version and readable', async () => {
-    const sealed = await sealBatch(webcrypto.subtle, KEY, encodeBatch(weekBatch(300)));
+    const sealed = await sealBatch(webcrypto.subtle, signerOf(KEY), encodeBatch(weekBatch(300)));
     const small = { errorCorrectionLevel: 'H', maxVersion: 10 } as const;
     const frames = toFrames(sealed, batchIdOf(sealed), frameCharsFor(small));
     expect(frames.length).toBeGreaterThan(toFrames(sealed, batchIdOf(sealed)).length);
@@ -99,7 +99,7 @@ describe('QR round trip through real QR images', () => {
   it('refuses a batch from an unregistered kiosk and one signed with the wrong key', async () => {
     const stranger = await sealBatch(
       webcrypto.subtle,
-      KEY,
+      signerOf(KEY),
       encodeBatch({
         ...weekBatch(5),
         deviceId: 'aaaaaaaaaaaaaaaa',
@@ -109,7 +109,11 @@ describe('QR round trip through real QR images', () => {
     await expect(openSealedBatch(webcrypto.subtle, stranger, keyOf)).rejects.toBeInstanceOf(
       Problem,
     );
-    const forged = await sealBatch(webcrypto.subtle, new Uint8Array(32), encodeBatch(weekBatch(5)));
+    const forged = await sealBatch(
+      webcrypto.subtle,
+      signerOf(new Uint8Array(32)),
+      encodeBatch(weekBatch(5)),
+    );
     await expect(openSealedBatch(webcrypto.subtle, forged, keyOf)).rejects.toMatchObject({
       key: 'batch.bad-signature',
     });

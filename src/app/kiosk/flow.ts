@@ -142,13 +142,14 @@ export function draftFromFlow(
 
   const reasons: Record<string, string> = {};
   for (const [index, text] of Object.entries(state.reasons)) {
-    const trimmed = text.trim();
+    const trimmed = text.trim().normalize('NFC');
     if (trimmed && unsatisfied(answers[Number(index)]))
       reasons[String(Number(index) + 1)] = trimmed;
   }
-  const name = state.name.trim();
-  const address = state.address.trim();
-  const suggestion = state.suggestion.trim();
+  // Typed text is kept in NFC, as every Vietnamese text here is, whatever the keyboard sent.
+  const name = state.name.trim().normalize('NFC');
+  const address = state.address.trim().normalize('NFC');
+  const suggestion = state.suggestion.trim().normalize('NFC');
 
   return {
     profileId: profile.id,

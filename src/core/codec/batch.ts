@@ -2,25 +2,31 @@ import { deflateSync, inflateSync } from 'fflate';
 import { Problem } from '../problems.ts';
 import { findProfile } from '../profile/registry.ts';
 import type { FormId, Profile } from '../profile/schema.ts';
+import type { FlagThresholds } from '../settings.ts';
 import { type Flag, flagSchema, type Sheet } from '../sheet.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { bytesToHex, hexToBytes } from './hex.ts';
 import { BitModel, NumberModel, RangeDecoder, RangeEncoder, SymbolModel } from './range-coder.ts';
 
 /**
- * The compact batch: the sheets of one device and one profile version. Answers, times
- * and flags are range-coded with adaptive models (a skewed answer costs well under a
- * bit); free text, when carried, is deflated.
- * Byte-by-byte layout and a worked example: docs/formats.md, "Compact batch".
+ * The compact batch: the sheets of one device and one profile version. Answers, times and
+ * flags are range-coded with adaptive models (a skewed answer costs well under a bit); the
+ * seconds of each sheet and free text, when carried, are deflated after them.
+ * Format 2 adds, once per batch, the device's chain link after its last sheet, its clock at
+ * sealing and its flag thresholds, and codes as many questions and levels as the profile has.
+ * Format 1 batches are still read. Byte layout and a worked example: docs/formats.md.
  */
-export const BATCH_FORMAT_VERSION = 1;
-/** Inflated personal data larger than this is refused before it can exhaust memory. */
+export const BATCH_FORMAT_VERSION = 2;
+/** Inflated extension data larger than this is refused before it can exhaust memory. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** More sheets than any kiosk takes in years: a count above it is damage. */
-export const MAX_SHEETS = 100_000;
+/** Sheets a batch may carry (docs/api.md): a kiosk cuts its exports at this, a larger count is refused. */
+export const MAX_SHEETS = 1000;
 const MINUTE = 60_000;
+const CHAIN_BYTES = 16;
 const FORM_BIT: Record<FormId, number> = { citizen: 0, cadre: 1 };
 const FLAGS = flagSchema.options;
+const PERSONAL = 1;
+const FINE_TIMES = 2;
 
 export interface Batch {
   deviceId: string;
@@ -29,17 +35,24 @@ export interface Batch {
   profileVersion: number;
   /** Whether names, addresses, reasons and suggestions travel with the answers. */
   includesPersonalData: boolean;
-  /** Ordered by seq. Times are carried to the minute; startedAt is not carried. */
+  /** Whether each sheet's second and time to answer travel (HTTP, files); a QR export leaves them out. */
+  includesFineTimes: boolean;
+  /** The device's clock when it sealed the batch (to the second); 0 in a format 1 batch. */
+  sealedAt: number;
+  /** The kiosk's flag thresholds when it sealed the batch; absent in format 1. */
+  thresholds?: FlagThresholds;
+  /** The device's chain link after the last sheet (32 hex digits, src/core/chain.ts); absent in format 1. */
+  chainHead?: string;
+  /** Ordered by seq. Without fine times, times are carried to the minute and startedAt = createdAt. */
   sheets: Sheet[];
 }
 
-/** The batch as bytes: format version, device id, then the body. */
-export function encodeBatch(batch: Batch): Uint8Array {
-  return new ByteWriter()
-    .byte(BATCH_FORMAT_VERSION)
-    .bytes(hexToBytes(batch.deviceId))
-    .bytes(encodeBatchBody(batch))
-    .result();
+/** How the sheets of one batch are coded: format 1 always five questions of four levels. */
+interface Layout {
+  questions: Record<FormId, number>;
+  levels: readonly string[];
+  bits: number;
+  formVersions: Record<FormId, number>;
 }
 
 /** Adaptive models for one batch's sheets; encoder and decoder build the same ones. */
@@ -47,41 +60,81 @@ class SheetModels {
   readonly channel = new BitModel();
   readonly form = new BitModel();
   /** One model per question and previous answer in the sheet: people who answer Tốt tend to go on so. */
-  readonly answers = Array.from({ length: 5 * 5 }, () => new SymbolModel(2));
+  readonly answers: SymbolModel[];
   readonly flags = FLAGS.map(() => new BitModel());
   readonly seqFollows = new BitModel();
   readonly seqGap = new NumberModel();
   readonly minutes = new NumberModel();
+  private readonly stride: number;
+
+  constructor(layout: Layout) {
+    this.stride = layout.levels.length + 1;
+    const questions = Math.max(layout.questions.citizen, layout.questions.cadre);
+    this.answers = Array.from(
+      { length: questions * this.stride },
+      () => new SymbolModel(layout.bits),
+    );
+  }
 
   answer(question: number, previous: number | undefined): SymbolModel {
-    return this.answers[question * 5 + (previous ?? 4)] as SymbolModel;
+    return this.answers[question * this.stride + (previous ?? this.stride - 1)] as SymbolModel;
   }
 }
 
-/** The body: header fields, then the sheets range-coded, then (optionally) personal data deflated. */
-export function encodeBatchBody(batch: Batch): Uint8Array {
-  const profile = requireProfile(batch.profileId, batch.profileVersion);
+/** The batch as bytes: format version, device id, then the body. */
+export function encodeBatch(batch: Batch): Uint8Array {
+  const profile = findProfile(batch.profileId, batch.profileVersion);
+  if (!profile) throw new RangeError(`Unknown profile ${batch.profileId} v${batch.profileVersion}`);
+  const layout = layoutOf(profile);
   const sheets = [...batch.sheets].sort((a, b) => a.seq - b.seq);
+  if (sheets.length > MAX_SHEETS) throw new RangeError(`More than ${MAX_SHEETS} sheets in a batch`);
+  for (const sheet of sheets) checkSheet(sheet, batch, layout);
   const first = sheets[0];
   const baseMinute = first ? Math.floor(first.createdAt / MINUTE) : 0;
-  const body = new ByteWriter()
-    .byte(batch.includesPersonalData ? 1 : 0)
+  const thresholds = batch.thresholds;
+  if (!thresholds) throw new RangeError('A format 2 batch carries the kiosk thresholds');
+  const chain = hexToBytes(batch.chainHead ?? '00'.repeat(CHAIN_BYTES));
+  if (chain.length !== CHAIN_BYTES) throw new RangeError('A chain link is 16 bytes');
+  const writer = new ByteWriter()
+    .byte(BATCH_FORMAT_VERSION)
+    .bytes(hexToBytes(batch.deviceId))
+    .byte((batch.includesPersonalData ? PERSONAL : 0) | (batch.includesFineTimes ? FINE_TIMES : 0))
     .text(profile.id)
     .varint(profile.version)
-    .varint(formVersion(profile, 'citizen'))
-    .varint(formVersion(profile, 'cadre'))
     .text(batch.communeCode)
+    .varint(Math.floor(batch.sealedAt / 1000))
+    .varint(thresholds.minIntervalSeconds)
+    .varint(thresholds.burstWindowSeconds)
+    .varint(thresholds.burstCount)
+    .varint(thresholds.identicalRunLength)
+    .bytes(chain)
     .varint(first?.seq ?? 1)
     .varint(sheets.length)
     .varint(baseMinute);
+  const coded = codeSheets(sheets, layout, first?.seq ?? 1, baseMinute);
+  writer.varint(coded.length).bytes(coded);
+  if (batch.includesPersonalData || batch.includesFineTimes) {
+    const extension = new ByteWriter();
+    if (batch.includesFineTimes) for (const sheet of sheets) writeFineTimes(extension, sheet);
+    if (batch.includesPersonalData) for (const sheet of sheets) writePersonal(extension, sheet);
+    writer.bytes(deflateSync(extension.result(), { level: 9 }));
+  }
+  return writer.result();
+}
 
-  const levelIndex = new Map(profile.levels.map((l, i) => [l.id, i]));
-  const models = new SheetModels();
+/** Range-codes the sheets, in seq order, after the header's first seq and base minute. */
+function codeSheets(
+  sheets: readonly Sheet[],
+  layout: Layout,
+  firstSeq: number,
+  baseMinute: number,
+) {
+  const levelIndex = new Map(layout.levels.map((id, i) => [id, i]));
+  const models = new SheetModels(layout);
   const coder = new RangeEncoder();
-  let previousSeq = (first?.seq ?? 1) - 1;
+  let previousSeq = firstSeq - 1;
   let previousMinute = baseMinute;
   for (const sheet of sheets) {
-    checkSheet(sheet, batch, profile);
     const gap = sheet.seq - previousSeq - 1;
     coder.bit(models.seqFollows, gap === 0 ? 0 : 1);
     if (gap > 0) coder.number(models.seqGap, gap - 1);
@@ -103,39 +156,99 @@ export function encodeBatchBody(batch: Batch): Uint8Array {
       coder.bit(models.flags[bit] as BitModel, sheet.flags.includes(flag) ? 1 : 0);
     });
   }
-  const coded = coder.finish();
-  body.varint(coded.length).bytes(coded);
-  if (batch.includesPersonalData) {
-    const personal = new ByteWriter();
-    for (const sheet of sheets) writePersonal(personal, sheet);
-    body.bytes(deflateSync(personal.result(), { level: 9 }));
-  }
-  return body.result();
+  return coder.finish();
 }
 
-/** Reads a batch written by encodeBatch; anything malformed is a Problem and yields nothing. */
+/** Reads a batch written by encodeBatch (format 2, or an older format 1); anything malformed is a Problem. */
 export function decodeBatch(bytes: Uint8Array): Batch {
   if (bytes.length < 10) throw new Problem('batch.damaged', 'too short');
-  if (bytes[0] !== BATCH_FORMAT_VERSION) throw new Problem('batch.version', `format ${bytes[0]}`);
+  const format = bytes[0];
+  if (format !== 1 && format !== 2) throw new Problem('batch.version', `format ${format}`);
   const deviceId = bytesToHex(bytes.subarray(1, 9));
   const body = new ByteReader(bytes.subarray(9));
-  const includesPersonalData = (body.byte() & 1) === 1;
+  const options = body.byte();
+  const includesPersonalData = (options & PERSONAL) !== 0;
+  const includesFineTimes = format === 2 && (options & FINE_TIMES) !== 0;
   const profileId = body.text();
   const profileVersion = body.varint();
   const profile = findProfile(profileId, profileVersion);
   if (!profile) throw new Problem('batch.version', `profile ${profileId} v${profileVersion}`);
-  const versions: Record<FormId, number> = { citizen: body.varint(), cadre: body.varint() };
+  let layout = layoutOf(profile);
+  let sealedAt = 0;
+  let thresholds: FlagThresholds | undefined;
+  let chainHead: string | undefined;
+  if (format === 1) {
+    const formVersions = { citizen: body.varint(), cadre: body.varint() };
+    if (profile.levels.length > 4)
+      throw new Problem('batch.version', 'format 1 with over four levels');
+    layout = { ...layout, questions: { citizen: 5, cadre: 5 }, bits: 2, formVersions };
+  }
   const communeCode = body.text();
+  if (format === 2) {
+    sealedAt = body.varint() * 1000;
+    thresholds = {
+      minIntervalSeconds: body.varint(),
+      burstWindowSeconds: body.varint(),
+      burstCount: body.varint(),
+      identicalRunLength: body.varint(),
+    };
+    chainHead = bytesToHex(body.bytes(CHAIN_BYTES));
+  }
   const firstSeq = body.varint();
   const count = body.varint();
-  if (count > MAX_SHEETS) throw new Problem('batch.too-large');
-  let minute = body.varint();
+  if (count > MAX_SHEETS) throw new Problem('batch.too-large', `${count} sheets`);
+  const baseMinute = body.varint();
   const coded = body.bytes(body.varint());
+  const sheets = decodeSheets(coded, layout, count, {
+    deviceId,
+    profileId,
+    profileVersion,
+    firstSeq,
+    baseMinute,
+  });
+  // One reading only: the same sheets must code back to the very bytes. A count that does
+  // not match the coded sheets, or bytes after them, cannot pass.
+  const recoded = codeSheets(sheets, layout, firstSeq, baseMinute);
+  if (!sameBytes(recoded, coded))
+    throw new Problem('batch.damaged', 'coded sheets do not match the count');
+  if (includesPersonalData || includesFineTimes) {
+    const extension = new ByteReader(inflateBounded(body.bytes(body.remaining)));
+    if (includesFineTimes) for (const sheet of sheets) readFineTimes(extension, sheet);
+    if (includesPersonalData) for (const sheet of sheets) readPersonal(extension, sheet);
+    if (extension.remaining !== 0) throw new Problem('batch.damaged', 'trailing extension bytes');
+  }
+  if (body.remaining !== 0) throw new Problem('batch.damaged', 'trailing bytes');
+  return {
+    deviceId,
+    communeCode,
+    profileId,
+    profileVersion,
+    includesPersonalData,
+    includesFineTimes,
+    sealedAt,
+    ...(thresholds ? { thresholds } : {}),
+    ...(chainHead && count > 0 ? { chainHead } : {}),
+    sheets,
+  };
+}
 
-  const models = new SheetModels();
+function decodeSheets(
+  coded: Uint8Array,
+  layout: Layout,
+  count: number,
+  header: {
+    deviceId: string;
+    profileId: string;
+    profileVersion: number;
+    firstSeq: number;
+    baseMinute: number;
+  },
+): Sheet[] {
+  const models = new SheetModels(layout);
   const coder = new RangeDecoder(coded);
   const sheets: Sheet[] = [];
-  let seq = firstSeq - 1;
+  let seq = header.firstSeq - 1;
+  let minute = header.baseMinute;
   for (let i = 0; i < count; i++) {
     seq += 1 + (coder.bit(models.seqFollows) ? coder.number(models.seqGap) + 1 : 0);
     minute += unzigzag(coder.number(models.minutes));
@@ -143,20 +256,21 @@ export function decodeBatch(bytes: Uint8Array): Batch {
     const formId: FormId = coder.bit(models.form) ? 'cadre' : 'citizen';
     const answers: string[] = [];
     let previous: number | undefined;
-    for (let q = 0; q < 5; q++) {
+    for (let q = 0; q < layout.questions[formId]; q++) {
       previous = coder.symbol(models.answer(q, previous));
-      answers.push(profile.levels[previous]?.id ?? '');
+      const level = layout.levels[previous];
+      if (level === undefined) throw new Problem('batch.damaged', 'answer outside the levels');
+      answers.push(level);
     }
     const flags = FLAGS.filter((_, bit) => coder.bit(models.flags[bit] as BitModel) === 1);
-    if (coder.overrun > 4 || answers.includes(''))
-      throw new Problem('batch.damaged', 'coded sheets');
+    if (coder.overrun > 4 || minute < 0) throw new Problem('batch.damaged', 'coded sheets');
     sheets.push({
-      deviceId,
+      deviceId: header.deviceId,
       seq,
-      profileId,
-      profileVersion,
+      profileId: header.profileId,
+      profileVersion: header.profileVersion,
       formId,
-      formVersion: versions[formId],
+      formVersion: layout.formVersions[formId],
       channel,
       answers,
       startedAt: minute * MINUTE,
@@ -164,13 +278,23 @@ export function decodeBatch(bytes: Uint8Array): Batch {
       flags: flags as Flag[],
     });
   }
-  if (includesPersonalData) {
-    const personal = new ByteReader(inflateBounded(body.bytes(body.remaining)));
-    for (const sheet of sheets) readPersonal(personal, sheet);
-    if (personal.remaining !== 0) throw new Problem('batch.damaged', 'trailing personal bytes');
+  return sheets;
+}
+
+function layoutOf(profile: Profile): Layout {
+  const questions = { citizen: 0, cadre: 0 };
+  const formVersions = { citizen: 0, cadre: 0 };
+  for (const form of profile.forms) {
+    questions[form.id] = form.questions.length;
+    formVersions[form.id] = form.version;
   }
-  if (body.remaining !== 0) throw new Problem('batch.damaged', 'trailing bytes');
-  return { deviceId, communeCode, profileId, profileVersion, includesPersonalData, sheets };
+  const levels = profile.levels.map((l) => l.id);
+  return {
+    questions,
+    levels,
+    bits: Math.max(1, Math.ceil(Math.log2(levels.length))),
+    formVersions,
+  };
 }
 
 /** Inflates at most MAX_BODY_BYTES, so a crafted stream cannot exhaust memory. */
@@ -184,6 +308,19 @@ function inflateBounded(data: Uint8Array): Uint8Array {
   }
   if (inflated.length > MAX_BODY_BYTES) throw new Problem('batch.too-large');
   return inflated;
+}
+
+/** The second within the minute, then the seconds from start to submission. */
+function writeFineTimes(body: ByteWriter, sheet: Sheet) {
+  body.byte(Math.floor((sheet.createdAt % MINUTE) / 1000));
+  body.varint(Math.max(0, Math.round((sheet.createdAt - sheet.startedAt) / 1000)));
+}
+
+function readFineTimes(body: ByteReader, sheet: Sheet) {
+  const second = body.byte();
+  if (second > 59) throw new Problem('batch.damaged', 'second of minute');
+  sheet.createdAt += second * 1000;
+  sheet.startedAt = sheet.createdAt - body.varint() * 1000;
 }
 
 function writePersonal(body: ByteWriter, sheet: Sheet) {
@@ -208,6 +345,7 @@ function writePersonal(body: ByteWriter, sheet: Sheet) {
 
 function readPersonal(body: ByteReader, sheet: Sheet) {
   const present = body.byte();
+  if (present > 7) throw new Problem('batch.damaged', 'personal presence byte');
   if (present & 1) {
     const [name, address] = [body.text(), body.text()];
     const noticeVersion = body.varint();
@@ -224,25 +362,18 @@ function readPersonal(body: ByteReader, sheet: Sheet) {
   }
 }
 
-function requireProfile(id: string, version: number): Profile {
-  const profile = findProfile(id, version);
-  if (!profile) throw new RangeError(`Unknown profile ${id} v${version}`);
-  const fits = profile.levels.length <= 4 && profile.forms.every((f) => f.questions.length === 5);
-  if (!fits) throw new RangeError('Batch format 1 carries five questions of at most four levels');
-  return profile;
+function checkSheet(sheet: Sheet, batch: Batch, layout: Layout) {
+  const belongs =
+    sheet.deviceId === batch.deviceId &&
+    sheet.profileId === batch.profileId &&
+    sheet.profileVersion === batch.profileVersion &&
+    sheet.formVersion === layout.formVersions[sheet.formId] &&
+    sheet.answers.length === layout.questions[sheet.formId];
+  if (!belongs) throw new RangeError(`Sheet ${sheet.seq} does not belong in this batch`);
 }
 
-function checkSheet(sheet: Sheet, batch: Batch, profile: Profile) {
-  const sameSource = sheet.deviceId === batch.deviceId && sheet.profileId === profile.id;
-  const sameVersions =
-    sheet.profileVersion === profile.version &&
-    sheet.formVersion === formVersion(profile, sheet.formId);
-  if (!sameSource || !sameVersions)
-    throw new RangeError(`Sheet ${sheet.seq} does not belong in this batch`);
-}
-
-function formVersion(profile: Profile, formId: FormId): number {
-  return profile.forms.find((f) => f.id === formId)?.version ?? 0;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);

@@ -87,7 +87,13 @@ export class ByteReader {
     return value;
   }
 
+  /** UTF-8 text; bytes that are not valid UTF-8 are refused, never replaced. */
   text(): string {
-    return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(this.varint()));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(this.varint()));
+    } catch (error) {
+      if (error instanceof Problem) throw error;
+      throw new Problem('request.encoding', 'text field');
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { Problem } from '../problems.ts';
 import { type Batch, decodeBatch } from './batch.ts';
 import { bytesToHex } from './hex.ts';
-import { checkBatchHash, type SubtleLike, verifyBatchSignature } from './seal.ts';
+import { checkBatchHash, type Signer, type SubtleLike, verifyBatchSignature } from './seal.ts';
 
-/** The kiosk's key by device id, or undefined for a device the collector never registered. */
-export type KeyLookup = (deviceId: string) => Promise<Uint8Array | undefined>;
+/** The kiosk's signer by device id, or undefined for a device the collector never registered. */
+export type KeyLookup = (deviceId: string) => Promise<Signer | undefined>;
 
 /**
  * Opens a sealed batch in the order that keeps bad input harmless: hash, then the
@@ -18,8 +18,8 @@ export async function openSealedBatch(
 ): Promise<Batch> {
   const batch = await checkBatchHash(subtle, sealed);
   const deviceId = bytesToHex(batch.subarray(1, 9));
-  const key = await keyOf(deviceId);
-  if (!key) throw new Problem('batch.bad-signature', `unregistered device ${deviceId}`);
-  await verifyBatchSignature(subtle, key, sealed);
+  const sign = await keyOf(deviceId);
+  if (!sign) throw new Problem('batch.bad-signature', `unregistered device ${deviceId}`);
+  await verifyBatchSignature(sign, sealed);
   return decodeBatch(batch);
 }

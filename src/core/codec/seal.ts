@@ -30,33 +30,34 @@ async function hashOf(subtle: SubtleLike, data: Uint8Array): Promise<Uint8Array>
   return new Uint8Array(await subtle.digest('SHA-256', own(data))).slice(0, HASH_BYTES);
 }
 
+/**
+ * Whoever holds a kiosk's key, as a function: HMAC-SHA-256 of the data. The kiosk keeps its
+ * key as a non-extractable WebCrypto key and signs through it; the collector holds the raw
+ * bytes (`hmacSigner`). Code that signs or checks never sees which.
+ */
+export type Signer = (data: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>;
+
+/** A Signer over raw key bytes (the collector's copy of a kiosk key); the key is imported once. */
+export function hmacSigner(subtle: SubtleLike, key: Uint8Array): Signer {
+  const imported = subtle.importKey('raw', own(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  return async (data) => new Uint8Array(await subtle.sign('HMAC', (await imported) as never, data));
+}
+
 /** The first 16 bytes of HMAC-SHA-256 with the kiosk's key. */
-export async function signatureOf(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  data: Uint8Array,
-): Promise<Uint8Array> {
-  const hmacKey = await subtle.importKey(
-    'raw',
-    own(key),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return new Uint8Array(await subtle.sign('HMAC', hmacKey as never, own(data))).slice(
-    0,
-    SIGNATURE_BYTES,
-  );
+export async function signatureOf(sign: Signer, data: Uint8Array): Promise<Uint8Array> {
+  return (await sign(own(data))).slice(0, SIGNATURE_BYTES);
 }
 
 /** batch ‖ hash ‖ signature. */
 export async function sealBatch(
   subtle: SubtleLike,
-  key: Uint8Array,
+  sign: Signer,
   batch: Uint8Array,
 ): Promise<Uint8Array> {
   const hash = await hashOf(subtle, batch);
-  const signature = await signatureOf(subtle, key, batch);
+  const signature = await signatureOf(sign, batch);
   const sealed = new Uint8Array(batch.length + SEAL_BYTES);
   sealed.set(batch);
   sealed.set(hash, batch.length);
@@ -74,14 +75,10 @@ export async function checkBatchHash(subtle: SubtleLike, sealed: Uint8Array): Pr
 }
 
 /** Checks the kiosk's signature over a sealed batch whose hash already holds. */
-export async function verifyBatchSignature(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  sealed: Uint8Array,
-): Promise<void> {
+export async function verifyBatchSignature(sign: Signer, sealed: Uint8Array): Promise<void> {
   const batch = sealed.subarray(0, sealed.length - SEAL_BYTES);
   const signature = sealed.subarray(sealed.length - SIGNATURE_BYTES);
-  if (!sameBytes(await signatureOf(subtle, key, batch), signature))
+  if (!sameBytes(await signatureOf(sign, batch), signature))
     throw new Problem('batch.bad-signature');
 }
 

@@ -1,4 +1,4 @@
-import type { SubtleLike } from '../codec/seal.ts';
+import type { Signer } from '../codec/seal.ts';
 import { Problem } from '../problems.ts';
 import { type PhoneToken, phoneTokenSignatureHolds } from './token.ts';
 
@@ -10,10 +10,12 @@ export const CLOCK_SLACK_MS = 2 * 60_000;
  * must not turn into sheets answered at home days later.
  */
 export const OFFLINE_GRACE_MS = 24 * 3_600_000;
+/** The longest lifetime a kiosk may give a token (its settings allow 1–120 minutes). */
+export const MAX_TOKEN_MINUTES = 120;
 
 /** Who issued the token, as the checker knows them (the collector's kiosk record, or the kiosk itself). */
 export interface TokenIssuer {
-  key: Uint8Array;
+  sign: Signer;
   communeCode: string;
 }
 
@@ -22,17 +24,23 @@ export interface TokenIssuer {
  * own time of answering, trusted only inside the offline grace (it cannot be verified).
  */
 export async function checkPhoneToken(
-  subtle: SubtleLike,
   token: PhoneToken,
   issuer: TokenIssuer | undefined,
   now: number,
   answeredAt?: number,
 ): Promise<void> {
   if (!issuer) throw new Problem('token.unknown-issuer', token.deviceId);
-  if (!(await phoneTokenSignatureHolds(subtle, issuer.key, token)))
+  if (!(await phoneTokenSignatureHolds(issuer.sign, token)))
     throw new Problem('token.forged', token.deviceId);
   if (issuer.communeCode !== token.communeCode)
     throw new Problem('token.other-commune', `${token.communeCode} ≠ ${issuer.communeCode}`);
+  // A key read off a tablet can sign any fields: the collector bounds them itself.
+  if (token.issuedAt > now + CLOCK_SLACK_MS)
+    throw new Problem('token.out-of-bounds', `issued ${token.issuedAt} after ${now}`);
+  if (token.lifetimeMinutes < 1 || token.lifetimeMinutes > MAX_TOKEN_MINUTES)
+    throw new Problem('token.out-of-bounds', `lifetime ${token.lifetimeMinutes} min`);
+  if (answeredAt !== undefined && answeredAt < token.issuedAt - CLOCK_SLACK_MS)
+    throw new Problem('token.out-of-bounds', `answered ${answeredAt} before issue`);
   if (now <= token.expiresAt + CLOCK_SLACK_MS) return;
   const answeredInTime =
     answeredAt !== undefined &&

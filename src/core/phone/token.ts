@@ -1,6 +1,6 @@
 import { base64urlToBytes, bytesToBase64url } from '../codec/base64url.ts';
 import { bytesToHex, hexToBytes } from '../codec/hex.ts';
-import { type SubtleLike, signatureOf } from '../codec/seal.ts';
+import { type Signer, sameBytes, signatureOf } from '../codec/seal.ts';
 import { Problem } from '../problems.ts';
 import type { FormId } from '../profile/schema.ts';
 
@@ -71,15 +71,11 @@ const signingInput = (signed: Uint8Array) => {
 };
 
 /** Issues a token: the issuer's key signs the fields. */
-export async function issuePhoneToken(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  fields: PhoneTokenFields,
-): Promise<string> {
+export async function issuePhoneToken(sign: Signer, fields: PhoneTokenFields): Promise<string> {
   const signed = signedPart(fields);
   const token = new Uint8Array(PHONE_TOKEN_BYTES);
   token.set(signed);
-  token.set(await signatureOf(subtle, key, signingInput(signed)), SIGNED_BYTES);
+  token.set(await signatureOf(sign, signingInput(signed)), SIGNED_BYTES);
   return bytesToBase64url(token);
 }
 
@@ -114,15 +110,8 @@ export function readPhoneToken(text: string): PhoneToken {
 }
 
 /** Whether the issuer's key signed this token (constant time in the signature's length). */
-export async function phoneTokenSignatureHolds(
-  subtle: SubtleLike,
-  key: Uint8Array,
-  token: PhoneToken,
-): Promise<boolean> {
+export async function phoneTokenSignatureHolds(sign: Signer, token: PhoneToken): Promise<boolean> {
   const bytes = base64urlToBytes(token.text);
-  const expected = await signatureOf(subtle, key, signingInput(bytes.subarray(0, SIGNED_BYTES)));
-  const given = bytes.subarray(SIGNED_BYTES);
-  let diff = expected.length ^ given.length;
-  for (let i = 0; i < expected.length; i++) diff |= (expected[i] ?? 0) ^ (given[i] ?? 0);
-  return diff === 0;
+  const expected = await signatureOf(sign, signingInput(bytes.subarray(0, SIGNED_BYTES)));
+  return sameBytes(expected, bytes.subarray(SIGNED_BYTES));
 }

@@ -9,7 +9,7 @@ export interface FormSummary {
   formId: FormId;
   sheetCount: number;
   flaggedCount: number;
-  /** Sheets answered on a profile this build does not know: counted here, left out of the figures. */
+  /** Sheets this build cannot score (unknown profile, answers not of its levels): counted here, left out of the figures. */
   unknownProfileCount: number;
   halfPointsTotal: number;
   /** Mean sheet score in points (0..10); null when there is no scored sheet. */
@@ -67,8 +67,14 @@ export function summarizeGroups(
     const n = group.count;
     sheetCount += n;
     if (group.flagged) flaggedCount += n;
+    // A group this build cannot score (unknown profile, an answer that is not one of its
+    // levels) is counted and left out of the figures: a read never falls over on it.
     const own = findProfile(group.profileId, group.profileVersion);
-    if (!own?.levels.every((l) => profile.levels.some((p) => p.id === l.id))) {
+    const scorable =
+      own?.levels.every((l) => profile.levels.some((p) => p.id === l.id)) &&
+      group.answers.length === questionCount &&
+      group.answers.every((id) => own.levels.some((l) => l.id === id));
+    if (!own || !scorable) {
       unknownProfileCount += n;
       continue;
     }

@@ -1,55 +1,90 @@
+import { createHash } from 'node:crypto';
 import { sheetFingerprint } from '../../core/identity.ts';
+import { type FlagReason, flagReasonSchema, type StreamSheet } from '../../core/office-flags.ts';
+import { formIdSchema } from '../../core/profile/schema.ts';
 import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
-import type { CommuneRecord, KioskRecord } from './store.ts';
+import type { Row, SqlValue } from './engine.ts';
+import type { CommuneRecord, Delivery, KioskRecord } from './store.ts';
 
-/** A sheet as one row of the `sheets` table. */
-export interface SheetRow {
+/** The gate version a stored row last passed: rows below it are checked again on start. */
+export const GATE_VERSION = 1;
+
+/** A sheet as one row of the `sheets` table (schema step 4). */
+export interface SheetRow extends Record<string, SqlValue> {
+  channel: string;
   device_id: string;
   seq: number;
   commune_code: string;
+  issuer_id: string | null;
   profile_id: string;
   profile_version: number;
   form_id: string;
   form_version: number;
-  channel: string;
   answers: string;
   created_at: number;
+  started_at: number;
+  precise: number;
   flags: string;
+  office_flags: string;
   personal: string | null;
   fingerprint: string;
   received_at: number;
+  checked: number;
+  set_aside: string | null;
 }
 
-export function rowOf(sheet: Sheet, communeCode: string, receivedAt: number): SheetRow {
+/** The personal part of a sheet as stored (JSON), or null when it has none. */
+export function personalOf(sheet: Sheet): string | null {
   const personal = {
     respondent: sheet.respondent,
     reasons: sheet.reasons,
     suggestion: sheet.suggestion,
   };
-  const hasPersonal = Object.values(personal).some((v) => v !== undefined);
+  return Object.values(personal).some((v) => v !== undefined) ? JSON.stringify(personal) : null;
+}
+
+export function rowOf(
+  sheet: Sheet,
+  delivery: Delivery,
+  officeFlags: readonly FlagReason[],
+): SheetRow {
   return {
+    channel: sheet.channel,
     device_id: sheet.deviceId,
     seq: sheet.seq,
-    commune_code: communeCode,
+    commune_code: delivery.communeCode,
+    issuer_id: delivery.issuerId,
     profile_id: sheet.profileId,
     profile_version: sheet.profileVersion,
     form_id: sheet.formId,
     form_version: sheet.formVersion,
-    channel: sheet.channel,
     answers: sheet.answers.join(','),
     created_at: sheet.createdAt,
+    started_at: sheet.startedAt,
+    precise: delivery.precise ? 1 : 0,
     flags: sheet.flags.join(','),
-    personal: hasPersonal ? JSON.stringify(personal) : null,
+    office_flags: officeFlagsText(officeFlags),
+    personal: personalOf(sheet),
     fingerprint: sheetFingerprint(sheet),
-    received_at: receivedAt,
+    received_at: delivery.receivedAt,
+    checked: GATE_VERSION,
+    set_aside: null,
   };
 }
 
-/** A row back into a validated Sheet (startedAt is not kept by the collector). */
-export function sheetOf(row: SheetRow): Sheet {
-  const personal = row.personal ? JSON.parse(row.personal) : {};
-  return sheetSchema.parse({
+export const officeFlagsText = (reasons: readonly FlagReason[]) =>
+  reasons.length ? JSON.stringify(reasons) : '';
+
+/** A row back into a Sheet, or undefined when the row does not even have a sheet's shape. */
+export function sheetOf(row: Row): Sheet | undefined {
+  let personal: unknown = {};
+  try {
+    personal = row.personal ? JSON.parse(String(row.personal)) : {};
+  } catch {
+    return undefined;
+  }
+  const parsed = sheetSchema.safeParse({
     deviceId: row.device_id,
     seq: Number(row.seq),
     profileId: row.profile_id,
@@ -57,22 +92,44 @@ export function sheetOf(row: SheetRow): Sheet {
     formId: row.form_id,
     formVersion: Number(row.form_version),
     channel: row.channel,
-    answers: row.answers.split(','),
-    startedAt: Number(row.created_at),
+    answers: String(row.answers).split(','),
+    startedAt: Number(row.started_at ?? row.created_at),
     createdAt: Number(row.created_at),
-    flags: row.flags ? row.flags.split(',') : [],
-    ...personal,
+    flags: row.flags ? String(row.flags).split(',') : [],
+    ...(typeof personal === 'object' && personal !== null ? personal : {}),
   });
+  return parsed.success ? parsed.data : undefined;
 }
 
-/** The GROUP BY both engines run for summaries (flagged = any flag present). */
-export const SHEET_GROUPS_SQL = `
-  SELECT form_id, profile_id, profile_version, answers, flags <> '' AS flagged, channel, COUNT(*) AS n
-  FROM sheets WHERE commune_code = $1
-  GROUP BY form_id, profile_id, profile_version, answers, flags <> '', channel`;
+/** The office's flags of a row; an unreadable value reads as none (the row is then re-flagged). */
+export function officeFlagsOf(row: Row): FlagReason[] {
+  if (!row.office_flags) return [];
+  try {
+    const parsed = JSON.parse(String(row.office_flags)) as unknown[];
+    return parsed.flatMap((r) => {
+      const reason = flagReasonSchema.safeParse(r);
+      return reason.success ? [reason.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** A stored row as the office's stream rules see it. */
+export function streamSheetOf(row: Row): StreamSheet {
+  return {
+    seq: Number(row.seq),
+    createdAt: Number(row.created_at),
+    precise: Number(row.precise) === 1,
+    formId: String(row.form_id),
+    answers: String(row.answers).split(','),
+    channel: row.channel === 'phone' ? 'phone' : 'kiosk',
+    kioskFlags: row.flags ? (String(row.flags).split(',') as StreamSheet['kioskFlags']) : [],
+  };
+}
 
 /** One row of SHEET_GROUPS_SQL as a SheetGroup. */
-export function groupOf(row: Record<string, unknown>): SheetGroup {
+export function groupOf(row: Row): SheetGroup {
   return {
     formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
     profileId: String(row.profile_id),
@@ -84,8 +141,11 @@ export function groupOf(row: Record<string, unknown>): SheetGroup {
   };
 }
 
-/** A `kiosks` row (either engine) as a KioskRecord. */
-export function kioskOf(row: Record<string, unknown>): KioskRecord {
+/** A `kiosks` row as a KioskRecord. */
+export function kioskOf(row: Row): KioskRecord {
+  const forms = String(row.forms ?? 'citizen')
+    .split(',')
+    .flatMap((f) => (formIdSchema.safeParse(f).success ? [f as 'citizen' | 'cadre'] : []));
   return {
     deviceId: String(row.device_id),
     communeCode: String(row.commune_code),
@@ -94,26 +154,47 @@ export function kioskOf(row: Record<string, unknown>): KioskRecord {
     key: new Uint8Array(Buffer.from(String(row.hmac_key), 'base64')),
     registeredAt: Number(row.registered_at),
     kind: row.kind === 'desk' ? 'desk' : 'kiosk',
+    revokedAt:
+      row.revoked_at === null || row.revoked_at === undefined ? null : Number(row.revoked_at),
+    revocationReason: row.revocation_reason ? String(row.revocation_reason) : null,
+    forms,
   };
 }
 
-/** The per-commune counts both engines run. */
-// By commune code, not by kiosk: a phone sheet's device id is its token's nonce.
-export const COMMUNES_SQL = `
-  SELECT c.commune_code, c.commune_name, COUNT(s.seq) AS sheet_count,
-         COALESCE(SUM(CASE WHEN s.channel = 'phone' THEN 1 ELSE 0 END), 0) AS phone_sheet_count,
-         MAX(s.received_at) AS last_received_at
-  FROM (SELECT commune_code, MAX(commune_name) AS commune_name FROM kiosks GROUP BY commune_code) c
-  LEFT JOIN sheets s ON s.commune_code = c.commune_code
-  GROUP BY c.commune_code, c.commune_name ORDER BY c.commune_code`;
+/** A key's fingerprint for the office to compare with the kiosk's screen: "3F2A 9C0D 1E4B 5A68". */
+export function keyFingerprint(key: Uint8Array): string {
+  const hex = createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase();
+  return hex.match(/..../g)?.join(' ') ?? hex;
+}
 
 /** One row of COMMUNES_SQL as a CommuneRecord. */
-export function communeOf(row: Record<string, unknown>): CommuneRecord {
+export function communeOf(row: Row): CommuneRecord {
   return {
     communeCode: String(row.commune_code),
     communeName: String(row.commune_name),
     sheetCount: Number(row.sheet_count),
     phoneSheetCount: Number(row.phone_sheet_count),
-    lastReceivedAt: row.last_received_at === null ? null : Number(row.last_received_at),
+    setAsideCount: Number(row.set_aside_count ?? 0),
+    lastReceivedAt:
+      row.last_received_at === null || row.last_received_at === undefined
+        ? null
+        : Number(row.last_received_at),
   };
 }
+
+/** The GROUP BY for summaries: counted rows only (not set aside); flagged = the office flagged it. */
+export const SHEET_GROUPS_SQL = `
+  SELECT form_id, profile_id, profile_version, answers, office_flags <> '' AS flagged, channel, COUNT(*) AS n
+  FROM sheets WHERE commune_code = $1 AND set_aside IS NULL
+  GROUP BY form_id, profile_id, profile_version, answers, office_flags <> '', channel`;
+
+/** The per-commune counts. By commune code, not by kiosk: a phone sheet's device is its token. */
+export const COMMUNES_SQL = `
+  SELECT c.commune_code, c.commune_name,
+         COALESCE(SUM(CASE WHEN s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS sheet_count,
+         COALESCE(SUM(CASE WHEN s.channel = 'phone' AND s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS phone_sheet_count,
+         COALESCE(SUM(CASE WHEN s.set_aside IS NOT NULL THEN 1 ELSE 0 END), 0) AS set_aside_count,
+         MAX(s.received_at) AS last_received_at
+  FROM (SELECT commune_code, MAX(commune_name) AS commune_name FROM kiosks GROUP BY commune_code) c
+  LEFT JOIN sheets s ON s.commune_code = c.commune_code
+  GROUP BY c.commune_code, c.commune_name ORDER BY c.commune_code`;

@@ -61,4 +61,89 @@ export const schemaSteps: readonly string[] = [
      claim_hash TEXT NOT NULL,
      claimed_at BIGINT NOT NULL
    );`,
+  // 4: trusted intake (docs/api.md, "What each kiosk did"). A sheet's identity includes its
+  // channel, so a phone token's nonce can never collide with a kiosk's device id; a phone sheet
+  // names its issuer; times say whether they are known to the second; the office keeps its own
+  // flags beside the kiosk's, the chain link it computed after each sheet of a kiosk once it has
+  // every earlier one, the links the kiosk sent and where they differ; it sets aside (never
+  // deletes) a stored row that fails the gate. Kiosks can be revoked; a desk hands out
+  // citizen-form tokens unless the office allows more.
+  `CREATE TABLE sheets_v4 (
+     channel TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     commune_code TEXT NOT NULL,
+     issuer_id TEXT,
+     profile_id TEXT NOT NULL,
+     profile_version INTEGER NOT NULL,
+     form_id TEXT NOT NULL,
+     form_version INTEGER NOT NULL,
+     answers TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     started_at BIGINT NOT NULL,
+     precise INTEGER NOT NULL,
+     flags TEXT NOT NULL,
+     office_flags TEXT NOT NULL,
+     personal TEXT,
+     fingerprint TEXT NOT NULL,
+     chain TEXT,
+     received_at BIGINT NOT NULL,
+     checked INTEGER NOT NULL,
+     set_aside TEXT,
+     PRIMARY KEY (channel, device_id, seq)
+   );
+   INSERT INTO sheets_v4 SELECT channel, device_id, seq, commune_code,
+     CASE WHEN channel = 'kiosk' THEN device_id ELSE NULL END, profile_id, profile_version, form_id,
+     form_version, answers, created_at, created_at, 0, flags, '', personal, fingerprint, NULL,
+     received_at, 0, NULL FROM sheets;
+   DROP TABLE sheets;
+   ALTER TABLE sheets_v4 RENAME TO sheets;
+   CREATE INDEX sheets_by_commune ON sheets (commune_code, form_id);
+   CREATE INDEX sheets_by_issuer ON sheets (issuer_id, channel);
+   CREATE INDEX sheets_unchecked ON sheets (checked);
+   ALTER TABLE kiosks ADD COLUMN revoked_at BIGINT;
+   ALTER TABLE kiosks ADD COLUMN revocation_reason TEXT;
+   ALTER TABLE kiosks ADD COLUMN forms TEXT NOT NULL DEFAULT 'citizen';
+   ALTER TABLE kiosks ADD COLUMN last_contact_at BIGINT;
+   ALTER TABLE kiosks ADD COLUMN clock_skew_ms BIGINT;
+   CREATE TABLE threshold_changes (
+     device_id TEXT NOT NULL,
+     seen_at BIGINT NOT NULL,
+     first_seq INTEGER NOT NULL,
+     thresholds TEXT NOT NULL,
+     PRIMARY KEY (device_id, first_seq)
+   );
+   CREATE TABLE chain_states (
+     device_id TEXT PRIMARY KEY,
+     verified_seq INTEGER NOT NULL,
+     verified_head TEXT NOT NULL
+   );
+   CREATE TABLE chain_claims (
+     device_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     head TEXT NOT NULL,
+     received_at BIGINT NOT NULL,
+     checked_at BIGINT,
+     PRIMARY KEY (device_id, seq, head)
+   );
+   CREATE TABLE chain_breaks (
+     device_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     claimed TEXT NOT NULL,
+     computed TEXT NOT NULL,
+     detected_at BIGINT NOT NULL,
+     PRIMARY KEY (device_id, seq, claimed)
+   );
+   CREATE TABLE phone_days (
+     commune_code TEXT NOT NULL,
+     day TEXT NOT NULL,
+     sheets INTEGER NOT NULL,
+     PRIMARY KEY (commune_code, day)
+   );
+   CREATE TABLE office_settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE INDEX phone_claims_by_time ON phone_claims (claimed_at);`,
 ];

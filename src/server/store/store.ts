@@ -1,8 +1,12 @@
+import type { KioskRow, SetAsideRow } from '../../core/api.ts';
 import type { CommuneHeader } from '../../core/commune-figures.ts';
+import type { OfficeFlagSettings } from '../../core/office-flags.ts';
+import type { FormId } from '../../core/profile/schema.ts';
 import type { SheetGroup } from '../../core/scoring/form-summary.ts';
-import type { Sheet } from '../../core/sheet.ts';
+import type { FlagThresholds } from '../../core/settings.ts';
+import type { Channel, Sheet } from '../../core/sheet.ts';
 
-/** A registered kiosk as the collector keeps it. */
+/** A registered kiosk, or a printed desk QR whose phone tokens the collector issues. */
 export interface KioskRecord {
   deviceId: string;
   communeCode: string;
@@ -11,36 +15,76 @@ export interface KioskRecord {
   /** The HMAC key the kiosk seals its batches and phone tokens with. */
   key: Uint8Array;
   registeredAt: number;
-  /** A tablet at the desk, or a printed desk QR whose phone tokens the collector issues. */
   kind: 'kiosk' | 'desk';
+  revokedAt: number | null;
+  revocationReason: string | null;
+  /** A desk's tokens may be for these forms only (citizen, unless the office allows more). */
+  forms: FormId[];
 }
+
+export type NewKiosk = Omit<KioskRecord, 'revokedAt' | 'revocationReason' | 'forms'> & {
+  forms?: FormId[];
+};
 
 /** A commune as the collector lists it (the figures' header). */
 export type CommuneRecord = CommuneHeader;
 
-/** The outcome of storing a batch: all of it, or none of it. */
+/** Sheets that passed the gate, from one kiosk (or one phone), with what came with them. */
+export interface Delivery {
+  communeCode: string;
+  channel: Channel;
+  /** The kiosk whose sheets these are, or the kiosk or desk whose token a phone sheet came with. */
+  issuerId: string;
+  sheets: readonly Sheet[];
+  /** Whether the sheets' times are known to the second (HTTP, files) or to the minute (QR). */
+  precise: boolean;
+  receivedAt: number;
+  /** The kiosk's chain link after the last sheet, as it sent it. */
+  chainHead?: string;
+  /** The kiosk's flag thresholds when it sent them. */
+  thresholds?: FlagThresholds;
+  /** Kiosk clock minus the collector's, measured on an HTTP delivery. */
+  clockSkewMs?: number;
+}
+
+/** The outcome of storing a delivery: all of it, or none of it. */
 export type IngestOutcome =
   | { ok: true; received: number[]; duplicates: number[] }
   | { ok: false; conflicts: number[] };
 
 /**
- * The collector's storage, one schema for SQLite (default) and PostgreSQL. Sheet
- * identity (device_id, seq) is the primary key and inserts use ON CONFLICT, so two
- * deliveries of one sheet can never race into two rows.
+ * The collector's storage, one implementation (collector-store.ts) over SQLite (default) or
+ * PostgreSQL. A sheet's identity (channel, device, seq) is the primary key and inserts skip
+ * existing keys, so two deliveries of one sheet can never race into two rows.
  */
 export interface CollectorStore {
-  registerKiosk(kiosk: KioskRecord): Promise<boolean>;
+  readonly engine: string;
+  registerKiosk(kiosk: NewKiosk): Promise<boolean>;
   findKiosk(deviceId: string): Promise<KioskRecord | undefined>;
-  hasSheet(deviceId: string, seq: number): Promise<boolean>;
+  /** Revokes a kiosk or desk; its earlier sheets stay. Undefined when there is no such device. */
+  revokeKiosk(deviceId: string, at: number, reason: string): Promise<KioskRecord | undefined>;
+  /** Sets the forms a desk's tokens may be for; false when there is no such desk. */
+  setDeskForms(deviceId: string, forms: FormId[]): Promise<boolean>;
+  /** Whether the phone sheet of a token (by its nonce) is stored. */
+  hasPhoneSheet(nonce: string): Promise<boolean>;
   /** Records the first claim of a phone token; returns the claim hash that holds it now. */
   claimPhoneToken(nonce: string, claimHash: string, at: number): Promise<string>;
   /** The claim hash holding a phone token, if any phone claimed it. */
   phoneTokenClaim(nonce: string): Promise<string | undefined>;
-  /** Stores every sheet of a batch in one transaction, or none when any conflicts. */
-  ingest(communeCode: string, sheets: readonly Sheet[], receivedAt: number): Promise<IngestOutcome>;
+  /** Forgets claims made before `before` (their tokens can no longer take a sheet). */
+  pruneClaims(before: number): Promise<number>;
+  /** Stores a delivery in one transaction, or nothing when any sheet conflicts. */
+  ingest(delivery: Delivery): Promise<IngestOutcome>;
   communes(): Promise<CommuneRecord[]>;
   sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
-  /** The commune's sheets counted by form, profile, answers and whether flagged: enough for every figure. */
+  /** The commune's counted sheets by form, profile, answers, channel and whether the office flagged them. */
   sheetGroupsOfCommune(communeCode: string): Promise<SheetGroup[]>;
+  /** Every kiosk and desk with what it did (GET /api/v1/kiosks). */
+  kioskRegistry(): Promise<KioskRow[]>;
+  /** Stored rows that do not pass the gate, counted apart. */
+  setAside(): Promise<SetAsideRow[]>;
+  officeFlagSettings(): Promise<OfficeFlagSettings>;
+  /** Saves the office's thresholds and recomputes every office flag with them. */
+  saveOfficeFlagSettings(settings: OfficeFlagSettings, at: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,74 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes } from './codec/hex.ts';
+import { findProfile } from './profile/registry.ts';
+import { flagSchema, type Sheet } from './sheet.ts';
+
+/**
+ * The hash chain of a kiosk's sheets (docs/formats.md, "Chain"): link n = SHA-256(link n−1 ‖
+ * content of sheet n), first 16 bytes, from a start link derived from the device id. The
+ * content is what every path carries alike (answers, form, minute, the kiosk's own flags),
+ * so the collector recomputes the chain from the sheets it holds and a batch carries only
+ * the link after its last sheet: a rewritten or forked history then disagrees with what the
+ * office computes. SHA-256 is synchronous (@noble/hashes) so tablet and server run this code.
+ */
+export const CHAIN_BYTES = 16;
+const encoder = new TextEncoder();
+const FLAGS = flagSchema.options;
+
+/** The link before a device's first sheet. */
+export function chainStart(deviceId: string): Uint8Array {
+  return sha256(encoder.encode(`KS-CHAIN-1/${deviceId}`)).slice(0, CHAIN_BYTES);
+}
+
+/**
+ * The bytes a sheet adds to the chain: seq (4, big-endian) ‖ minute of submission (4) ‖ kind
+ * (bit 0 phone, bit 1 cadre) ‖ the kiosk's flags (bit i = flag i) ‖ profile version ‖ form
+ * version ‖ one byte per answer (index of its level) ‖ profile id. Kept under 40 bytes so a
+ * link costs one SHA-256 block.
+ */
+export function chainContent(sheet: Sheet): Uint8Array {
+  const profile = findProfile(sheet.profileId, sheet.profileVersion);
+  if (!profile) throw new RangeError(`Unknown profile ${sheet.profileId} v${sheet.profileVersion}`);
+  const id = encoder.encode(sheet.profileId);
+  const bytes = new Uint8Array(12 + sheet.answers.length + id.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, sheet.seq);
+  view.setUint32(4, Math.floor(sheet.createdAt / 60_000));
+  bytes[8] = (sheet.channel === 'phone' ? 1 : 0) | (sheet.formId === 'cadre' ? 2 : 0);
+  bytes[9] = FLAGS.reduce((bits, flag, i) => bits | (sheet.flags.includes(flag) ? 1 << i : 0), 0);
+  bytes[10] = sheet.profileVersion;
+  bytes[11] = sheet.formVersion;
+  sheet.answers.forEach((levelId, i) => {
+    bytes[12 + i] = profile.levels.findIndex((l) => l.id === levelId);
+  });
+  bytes.set(id, 12 + sheet.answers.length);
+  return bytes;
+}
+
+/** The link after `sheet`, given the link before it. */
+export function chainNext(previous: Uint8Array, sheet: Sheet): Uint8Array {
+  const content = chainContent(sheet);
+  const input = new Uint8Array(previous.length + content.length);
+  input.set(previous);
+  input.set(content, previous.length);
+  return sha256(input).slice(0, CHAIN_BYTES);
+}
+
+/**
+ * The link after the last of `sheets`, which must be the device's sheets 1, 2, 3… without a
+ * gap (the kiosk keeps every sheet it ever took, so it always can), as 32 hex digits.
+ */
+export function chainHead(deviceId: string, sheets: readonly Sheet[]): string {
+  sheets.forEach((sheet, i) => {
+    if (sheet.seq !== i + 1 || sheet.deviceId !== deviceId)
+      throw new RangeError(`The chain needs sheets 1…n of ${deviceId}; found seq ${sheet.seq}`);
+  });
+  return chainFrom(bytesToHex(chainStart(deviceId)), sheets);
+}
+
+/** Continues a chain (hex) over sheets that follow on without a gap. */
+export function chainFrom(head: string, sheets: readonly Sheet[]): string {
+  let link = hexToBytes(head);
+  for (const sheet of sheets) link = chainNext(link, sheet);
+  return bytesToHex(link);
+}

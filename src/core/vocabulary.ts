@@ -1,0 +1,52 @@
+import { formatCount } from './format.ts';
+import type { FlagReason, OfficeFlag } from './office-flags.ts';
+import type { FormId } from './profile/schema.ts';
+import type { Flag } from './sheet.ts';
+
+/**
+ * The words the screens and exports compose into sentences, kept in one place (the problem
+ * catalogue holds the refusals): form names, flag names, and why a sheet was flagged.
+ */
+
+export const FORM_LABEL: Record<FormId, string> = { citizen: 'Người dân', cadre: 'Cán bộ thôn' };
+
+/** The kiosk's own flags, as the spreadsheet columns name them. */
+export const KIOSK_FLAG_LABEL: Record<Flag, string> = {
+  'non-resident': 'không cư trú',
+  'quick-repeat': 'quá nhanh sau phiếu trước',
+  burst: 'dồn dập',
+  'identical-run': 'giống hệt các phiếu trước',
+};
+
+/** The office's flags, as a list names them. */
+export const OFFICE_FLAG_LABEL: Record<OfficeFlag, string> = {
+  'quick-repeat': 'Quá nhanh sau phiếu trước',
+  burst: 'Dồn dập',
+  'identical-run': 'Giống hệt các phiếu liền trước',
+  'off-hours': 'Ngoài giờ làm việc',
+  'non-resident': 'Không cư trú trên địa bàn',
+  'phone-surge': 'Số phiếu qua điện thoại tăng bất thường',
+};
+
+const clockOf = (minuteOfDay: number) =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+
+/** Why the office flagged a sheet, in a sentence an officer reads. */
+export function flagReasonSentence(reason: FlagReason): string {
+  const value = reason.value ?? 0;
+  const limit = reason.limit ?? 0;
+  switch (reason.flag) {
+    case 'quick-repeat':
+      return `Gửi ${formatCount(value)} giây sau phiếu trước trên cùng máy (ngưỡng ${formatCount(limit)} giây).`;
+    case 'burst':
+      return `Là phiếu thứ ${formatCount(value)} của máy trong một khoảng ngắn (ngưỡng ${formatCount(limit)} phiếu).`;
+    case 'identical-run':
+      return `Trả lời giống hệt ${formatCount(value - 1)} phiếu liền trước của máy.`;
+    case 'off-hours':
+      return `Gửi lúc ${clockOf(value)}, ngoài giờ làm việc đã đặt.`;
+    case 'non-resident':
+      return 'Người trả lời cho biết không thường xuyên cư trú trên địa bàn.';
+    case 'phone-surge':
+      return `Trong ngày, xã nhận ${formatCount(value)} phiếu qua điện thoại, vượt mức ${formatCount(limit)} (nhiều lần ngày thường).`;
+  }
+}

@@ -1,0 +1,419 @@
+import { sheetFingerprint } from '../../core/identity.ts';
+import { sheetFault } from '../../core/intake.ts';
+import {
+  defaultOfficeFlagSettings,
+  type OfficeFlagSettings,
+  officeFlagSettingsSchema,
+} from '../../core/office-flags.ts';
+import { problemCatalogue } from '../../core/problems.ts';
+import { flagThresholdsOf } from '../../core/settings.ts';
+import type { Sheet } from '../../core/sheet.ts';
+import { advanceChain, chainState, linksAhead } from './chain-verification.ts';
+import type { Engine, Sql } from './engine.ts';
+import { postgresEngine } from './postgres-engine.ts';
+import { kioskRegistry } from './registry.ts';
+import {
+  COMMUNES_SQL,
+  communeOf,
+  GATE_VERSION,
+  groupOf,
+  kioskOf,
+  personalOf,
+  rowOf,
+  SHEET_GROUPS_SQL,
+  sheetOf,
+} from './rows.ts';
+import { schemaSteps } from './schema.ts';
+import { sqliteEngine } from './sqlite-engine.ts';
+import type { CollectorStore, Delivery, IngestOutcome, KioskRecord, NewKiosk } from './store.ts';
+import { kioskFlags, phoneFlags, rebuildKioskFlags, rebuildPhoneFlags } from './stream-flags.ts';
+
+/** The embedded default: one SQLite file. */
+export const openSqliteStore = (path: string) => openCollectorStore(sqliteEngine(path));
+
+/** PostgreSQL, when DATABASE_URL is set. */
+export const openPostgresStore = (url: string) => openCollectorStore(postgresEngine(url));
+
+/** The collector's store over either engine: migrates, checks rows an older build stored, serves. */
+export async function openCollectorStore(
+  engine: Engine,
+  now: () => number = Date.now,
+): Promise<CollectorStore> {
+  await engine.migrate(schemaSteps);
+  await recheckStoredRows(engine, now());
+  const { read } = engine;
+
+  return {
+    engine: engine.name,
+
+    async registerKiosk(kiosk: NewKiosk) {
+      const inserted = await read.insertIgnoring(
+        'kiosks',
+        [
+          {
+            device_id: kiosk.deviceId,
+            commune_code: kiosk.communeCode,
+            commune_name: kiosk.communeName,
+            label: kiosk.label,
+            hmac_key: Buffer.from(kiosk.key).toString('base64'),
+            registered_at: kiosk.registeredAt,
+            kind: kiosk.kind,
+            forms: (kiosk.forms ?? ['citizen']).join(','),
+          },
+        ],
+        'device_id',
+      );
+      return inserted.length === 1;
+    },
+
+    findKiosk: (deviceId) => findKiosk(read, deviceId),
+
+    async revokeKiosk(deviceId, at, reason) {
+      await read.run(
+        `UPDATE kiosks SET revoked_at = $1, revocation_reason = $2
+         WHERE device_id = $3 AND revoked_at IS NULL`,
+        [at, reason, deviceId],
+      );
+      return findKiosk(read, deviceId);
+    },
+
+    async setDeskForms(deviceId, forms) {
+      const desk = await findKiosk(read, deviceId);
+      if (desk?.kind !== 'desk') return false;
+      await read.run('UPDATE kiosks SET forms = $1 WHERE device_id = $2', [
+        forms.join(','),
+        deviceId,
+      ]);
+      return true;
+    },
+
+    async hasPhoneSheet(nonce) {
+      const rows = await read.all(
+        "SELECT 1 AS present FROM sheets WHERE channel = 'phone' AND device_id = $1 AND seq = 1",
+        [nonce],
+      );
+      return rows.length > 0;
+    },
+
+    async claimPhoneToken(nonce, claimHash, at) {
+      await read.run(
+        `INSERT INTO phone_claims (nonce, claim_hash, claimed_at) VALUES ($1, $2, $3)
+         ON CONFLICT (nonce) DO NOTHING`,
+        [nonce, claimHash, at],
+      );
+      return (await phoneTokenClaim(read, nonce)) ?? claimHash;
+    },
+
+    phoneTokenClaim: (nonce) => phoneTokenClaim(read, nonce),
+
+    async pruneClaims(before) {
+      const old = await read.all('SELECT COUNT(*) AS n FROM phone_claims WHERE claimed_at < $1', [
+        before,
+      ]);
+      await read.run('DELETE FROM phone_claims WHERE claimed_at < $1', [before]);
+      return Number(old[0]?.n ?? 0);
+    },
+
+    ingest: (delivery) => ingestInSteps(engine, delivery),
+
+    async communes() {
+      return (await read.all(COMMUNES_SQL)).map(communeOf);
+    },
+
+    async sheetsOfCommune(communeCode) {
+      const rows = await read.all(
+        `SELECT * FROM sheets WHERE commune_code = $1 AND set_aside IS NULL
+         ORDER BY channel, device_id, seq`,
+        [communeCode],
+      );
+      return rows.flatMap((row) => sheetOf(row) ?? []);
+    },
+
+    async sheetGroupsOfCommune(communeCode) {
+      return (await read.all(SHEET_GROUPS_SQL, [communeCode])).map(groupOf);
+    },
+
+    kioskRegistry: () => kioskRegistry(read),
+
+    async setAside() {
+      const rows = await read.all(
+        `SELECT channel, device_id, seq, commune_code, received_at, set_aside FROM sheets
+         WHERE set_aside IS NOT NULL ORDER BY received_at, channel, device_id, seq LIMIT 1000`,
+      );
+      return rows.map((row) => {
+        const [code = '', ...reason] = String(row.set_aside).split(' ');
+        return {
+          channel: String(row.channel),
+          deviceId: String(row.device_id),
+          seq: Number(row.seq),
+          communeCode: String(row.commune_code),
+          receivedAt: Number(row.received_at),
+          code,
+          reason: reason.join(' '),
+        };
+      });
+    },
+
+    officeFlagSettings: () => officeFlagSettings(read),
+
+    async saveOfficeFlagSettings(settings, at) {
+      const value = JSON.stringify(officeFlagSettingsSchema.parse(settings));
+      await read.run(
+        `INSERT INTO office_settings (name, value, updated_at) VALUES ('flags', $1, $2)
+         ON CONFLICT (name) DO UPDATE SET value = $1, updated_at = $2`,
+        [value, at],
+      );
+      await rebuildAllFlags(engine, settings);
+    },
+
+    close: () => engine.close(),
+  };
+}
+
+async function findKiosk(sql: Sql, deviceId: string): Promise<KioskRecord | undefined> {
+  const [row] = await sql.all('SELECT * FROM kiosks WHERE device_id = $1', [deviceId]);
+  return row ? kioskOf(row) : undefined;
+}
+
+async function phoneTokenClaim(sql: Sql, nonce: string): Promise<string | undefined> {
+  const [row] = await sql.all('SELECT claim_hash FROM phone_claims WHERE nonce = $1', [nonce]);
+  return row ? String(row.claim_hash) : undefined;
+}
+
+async function officeFlagSettings(sql: Sql): Promise<OfficeFlagSettings> {
+  const [row] = await sql.all("SELECT value FROM office_settings WHERE name = 'flags'");
+  if (!row) return defaultOfficeFlagSettings;
+  try {
+    const parsed = officeFlagSettingsSchema.safeParse(JSON.parse(String(row.value)));
+    return parsed.success ? parsed.data : defaultOfficeFlagSettings;
+  } catch {
+    return defaultOfficeFlagSettings;
+  }
+}
+
+/** A transaction writes at most this many sheets, so no request holds the store for long. */
+export const SHEETS_PER_STEP = 1000;
+
+/**
+ * A large delivery (a kiosk's JSON file of several years) is checked whole for conflicts
+ * first, then written a step of SHEETS_PER_STEP sheets at a time, letting other requests in
+ * between: a kiosk's batch never waits behind an import. A refusal still writes nothing;
+ * only a conflict raced in by another delivery between the steps could leave earlier steps
+ * written — sheets that are valid and that the same file, sent again, completes.
+ */
+async function ingestInSteps(engine: Engine, delivery: Delivery): Promise<IngestOutcome> {
+  if (delivery.sheets.length <= SHEETS_PER_STEP) return ingest(engine, delivery);
+  const sheets = [...delivery.sheets].sort((a, b) => a.seq - b.seq);
+  const steps: Sheet[][] = [];
+  for (let i = 0; i < sheets.length; i += SHEETS_PER_STEP)
+    steps.push(sheets.slice(i, i + SHEETS_PER_STEP));
+  const conflicts: number[] = [];
+  for (const step of steps)
+    conflicts.push(...(await conflictsOf(engine.read, delivery.channel, step)));
+  if (conflicts.length > 0) return { ok: false, conflicts };
+  const received: number[] = [];
+  const duplicates: number[] = [];
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
+    const outcome = await ingest(engine, {
+      ...delivery,
+      sheets: step,
+      // The kiosk's link names the file's last sheet.
+      ...(last ? {} : { chainHead: undefined }),
+    });
+    if (!outcome.ok) return outcome;
+    received.push(...outcome.received);
+    duplicates.push(...outcome.duplicates);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { ok: true, received, duplicates };
+}
+
+/** The sheets of one device that the store holds with other content. */
+async function conflictsOf(sql: Sql, channel: string, sheets: readonly Sheet[]): Promise<number[]> {
+  const first = sheets[0];
+  const last = sheets.at(-1);
+  if (!first || !last) return [];
+  const stored = await sql.all(
+    `SELECT seq, fingerprint FROM sheets WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
+    [channel, first.deviceId, first.seq, last.seq],
+  );
+  const fingerprints = new Map(stored.map((r) => [Number(r.seq), String(r.fingerprint)]));
+  return sheets.flatMap((s) => {
+    const known = fingerprints.get(s.seq);
+    return known !== undefined && known !== sheetFingerprint(s) ? [s.seq] : [];
+  });
+}
+
+/**
+ * One delivery in one transaction: which sheets are new, already here (the same content) or in
+ * conflict (the same identity, other content: then nothing is written); a later copy that carries
+ * more (personal data, times to the second) fills them in; then the office's flags, the chain
+ * and what the kiosk told about itself.
+ */
+async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome> {
+  const sheets = [...delivery.sheets].sort((a, b) => a.seq - b.seq);
+  const first = sheets[0];
+  const last = sheets.at(-1);
+  if (!first || !last) return { ok: true, received: [], duplicates: [] };
+  const { channel } = delivery;
+  const deviceId = first.deviceId;
+  return engine.transaction(async (sql) => {
+    await sql.lock(`${channel}:${deviceId}`);
+    const stored = new Map(
+      (
+        await sql.all(
+          `SELECT seq, fingerprint, personal, precise FROM sheets
+           WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
+          [channel, deviceId, first.seq, last.seq],
+        )
+      ).map((row) => [Number(row.seq), row]),
+    );
+    const fresh: Sheet[] = [];
+    const duplicates: number[] = [];
+    const conflicts: number[] = [];
+    const fillIns: { sheet: Sheet; personal: boolean; times: boolean }[] = [];
+    for (const sheet of sheets) {
+      const row = stored.get(sheet.seq);
+      if (!row) fresh.push(sheet);
+      else if (row.fingerprint !== sheetFingerprint(sheet)) conflicts.push(sheet.seq);
+      else {
+        duplicates.push(sheet.seq);
+        const personal = row.personal === null && personalOf(sheet) !== null;
+        const times = Number(row.precise) !== 1 && delivery.precise;
+        if (personal || times) fillIns.push({ sheet, personal, times });
+      }
+    }
+    if (conflicts.length > 0) return { ok: false, conflicts };
+
+    for (const { sheet, personal, times } of fillIns) await fillIn(sql, sheet, personal, times);
+    const settings = await officeFlagSettings(sql);
+    const retimed = fillIns.filter((f) => f.times).map((f) => f.sheet.seq);
+    const flags =
+      channel === 'kiosk'
+        ? await kioskFlags(sql, deviceId, fresh, delivery.precise, retimed, settings)
+        : new Map(
+            await Promise.all(
+              fresh.map(
+                async (s) =>
+                  [s.seq, await phoneFlags(sql, delivery.communeCode, s, settings)] as const,
+              ),
+            ),
+          );
+    const chain = channel === 'kiosk' ? await chainState(sql, deviceId) : undefined;
+    const links = chain ? linksAhead(chain, fresh) : new Map<number, string>();
+    await sql.insertIgnoring(
+      'sheets',
+      fresh.map((s) => ({
+        ...rowOf(s, delivery, flags.get(s.seq) ?? []),
+        chain: links.get(s.seq) ?? null,
+      })),
+      'seq',
+    );
+    if (chain) {
+      const claim = delivery.chainHead ? { seq: last.seq, head: delivery.chainHead } : undefined;
+      await advanceChain(sql, deviceId, chain, links, claim, delivery.receivedAt);
+      await touchKiosk(sql, delivery, first.seq);
+    }
+    return { ok: true, received: fresh.map((s) => s.seq), duplicates };
+  });
+}
+
+async function phoneFlagsOf(
+  sql: Sql,
+  communeCode: string,
+  fresh: readonly Sheet[],
+  settings: OfficeFlagSettings,
+) {
+  const flags = new Map<number, Awaited<ReturnType<typeof phoneFlags>>>();
+  for (const sheet of fresh)
+    flags.set(sheet.seq, await phoneFlags(sql, communeCode, sheet, settings));
+  return flags;
+}
+
+async function fillIn(sql: Sql, sheet: Sheet, personal: boolean, times: boolean) {
+  const key = [sheet.channel, sheet.deviceId, sheet.seq];
+  if (personal)
+    await sql.run(
+      'UPDATE sheets SET personal = $4 WHERE channel = $1 AND device_id = $2 AND seq = $3',
+      [...key, personalOf(sheet)],
+    );
+  if (times)
+    await sql.run(
+      `UPDATE sheets SET created_at = $4, started_at = $5, precise = 1
+       WHERE channel = $1 AND device_id = $2 AND seq = $3`,
+      [...key, sheet.createdAt, sheet.startedAt],
+    );
+}
+
+/** The kiosk's last contact, clock and thresholds, as its delivery showed them. */
+async function touchKiosk(sql: Sql, delivery: Delivery, firstSeq: number) {
+  await sql.run(
+    `UPDATE kiosks SET last_contact_at = $1, clock_skew_ms = COALESCE($2, clock_skew_ms)
+     WHERE device_id = $3`,
+    [delivery.receivedAt, delivery.clockSkewMs ?? null, delivery.issuerId],
+  );
+  if (!delivery.thresholds) return;
+  const value = JSON.stringify(flagThresholdsOf(delivery.thresholds));
+  const [before] = await sql.all(
+    `SELECT thresholds FROM threshold_changes WHERE device_id = $1 AND first_seq <= $2
+     ORDER BY first_seq DESC LIMIT 1`,
+    [delivery.issuerId, firstSeq],
+  );
+  if (before?.thresholds !== value)
+    await sql.run(
+      `INSERT INTO threshold_changes (device_id, seen_at, first_seq, thresholds)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [delivery.issuerId, delivery.receivedAt, firstSeq, value],
+    );
+}
+
+/**
+ * Rows stored before this gate version are read again: one that no longer passes is set aside
+ * with its reason (counted apart, listed for the officer, never deleted), and the office's
+ * flags and chains are computed over what is left.
+ */
+async function recheckStoredRows(engine: Engine, now: number) {
+  const kiosks = new Set<string>();
+  let phone = false;
+  for (;;) {
+    const rows = await engine.read.all('SELECT * FROM sheets WHERE checked < $1 LIMIT 2000', [
+      GATE_VERSION,
+    ]);
+    if (rows.length === 0) break;
+    await engine.transaction(async (sql) => {
+      for (const row of rows) {
+        const sheet = sheetOf(row);
+        const found = sheet
+          ? sheetFault(sheet, { path: 'stored', now })
+          : { key: 'sheet.answers' as const, path: 'row', message: 'not a sheet' };
+        const setAside = found
+          ? `${problemCatalogue[found.key].code} ${found.path}: ${found.message}`
+          : null;
+        await sql.run(
+          'UPDATE sheets SET checked = $1, set_aside = $2 WHERE channel = $3 AND device_id = $4 AND seq = $5',
+          [GATE_VERSION, setAside, String(row.channel), String(row.device_id), Number(row.seq)],
+        );
+        if (row.channel === 'kiosk') kiosks.add(String(row.device_id));
+        else phone = true;
+      }
+    });
+  }
+  if (kiosks.size === 0 && !phone) return;
+  const settings = await officeFlagSettings(engine.read);
+  for (const deviceId of kiosks)
+    await engine.transaction(async (sql) => {
+      await rebuildKioskFlags(sql, deviceId, settings);
+      await advanceChain(sql, deviceId, await chainState(sql, deviceId), new Map(), undefined, now);
+    });
+  if (phone) await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
+}
+
+async function rebuildAllFlags(engine: Engine, settings: OfficeFlagSettings) {
+  const devices = await engine.read.all(
+    "SELECT DISTINCT device_id FROM sheets WHERE channel = 'kiosk'",
+  );
+  for (const row of devices)
+    await engine.transaction((sql) => rebuildKioskFlags(sql, String(row.device_id), settings));
+  await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
+}

@@ -1,0 +1,41 @@
+/**
+ * The two databases the collector runs on, behind one small surface, so the store's SQL and
+ * logic are written once (collector-store.ts). SQL is written with `$1, $2…` parameters in the
+ * subset SQLite and PostgreSQL share.
+ */
+export type Row = Record<string, unknown>;
+export type SqlValue = string | number | null;
+
+export interface Sql {
+  all(text: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  run(text: string, params?: readonly SqlValue[]): Promise<void>;
+  /**
+   * Inserts rows (all with the same columns) in as few statements as the engine allows,
+   * skipping any whose key exists; returns `returning` of each row inserted.
+   */
+  insertIgnoring(
+    table: string,
+    rows: readonly Record<string, SqlValue>[],
+    returning: string,
+  ): Promise<unknown[]>;
+  /**
+   * Holds `key` until the transaction ends, so two collectors on one database work on a
+   * device's stream one after the other (SQLite's one writer needs nothing more).
+   */
+  lock(key: string): Promise<void>;
+}
+
+export interface Engine {
+  readonly name: 'SQLite' | 'PostgreSQL';
+  /** Reads outside a transaction. */
+  readonly read: Sql;
+  /**
+   * Runs `work` in one transaction, committed when it resolves, rolled back when it throws.
+   * Work awaits only this Sql: no network or timers inside, so on SQLite no other request
+   * can interleave with it.
+   */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  /** Applies the schema steps not yet applied, in order, each once (also with several collectors). */
+  migrate(steps: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
