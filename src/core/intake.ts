@@ -45,6 +45,7 @@ const REASON_CHARS = 500;
 const SUGGESTION_CHARS = 2000;
 /** C0 controls other than tab and line breaks, DEL, and UTF-16 halves without their pair. */
 const ILL_FORMED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Finding = { key: ProblemKey; path: string; message: string };

@@ -13,7 +13,7 @@ import { Problem } from '../../src/core/problems.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
 import { signerOf } from '../fixtures/batches.ts';
 
-const subtle = webcrypto.subtle;
+const _subtle = webcrypto.subtle;
 const KEY = new Uint8Array(32).fill(9);
 const issuedAt = Date.UTC(2026, 10, 24, 2, 0, 0);
 const fields = {

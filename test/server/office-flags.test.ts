@@ -33,8 +33,6 @@ describe.each(stores)('flags decided at the collector, on %s', (_name, open) => 
   });
 
   const figures = async () => ((await collector.communes()) as CommuneFigures[])[0];
-  const officeFlagsOf = async () =>
-    (await (store as CollectorStore).sheetsOfCommune('10507')).length;
 
   it('leave a genuine week unflagged, however the kiosk flagged it', async () => {
     collector.setClock(START + 7 * 24 * 3_600_000);

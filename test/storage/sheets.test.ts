@@ -51,19 +51,20 @@ describe('sheets store', () => {
 
   it('purges personal data in the period and keeps the answers', async () => {
     const db = await openKioskDb(freshDbName());
-    const personal = {
+    // Consent is ticked during the sheet; a reason is kept only for an unsatisfied answer.
+    const personal = (at: number) => ({
       respondent: {
         name: 'Nguyễn Văn A',
         address: 'Thôn Đông',
-        consent: { noticeVersion: 1, at: nov23 },
+        consent: { noticeVersion: 1, at },
       },
       suggestion: 'Cần thêm ghế chờ',
       reasons: { '2': 'Chờ lâu' },
-    };
-    // A reason is kept only for an unsatisfied answer: Câu 2 is Trung bình.
+    });
     const answers = ['tot', 'trung-binh', 'tot', 'tot', 'kha'];
-    await addSheet(db, { ...draftAt(nov23, answers), ...personal }, defaultTiming);
-    await addSheet(db, { ...draftAt(nov23 + 10 * DAY, answers), ...personal }, defaultTiming);
+    await addSheet(db, { ...draftAt(nov23, answers), ...personal(nov23) }, defaultTiming);
+    const later = nov23 + 10 * DAY;
+    await addSheet(db, { ...draftAt(later, answers), ...personal(later) }, defaultTiming);
     const changed = await purgePersonalData(db, { from: '2026-11-23', to: '2026-11-27' });
     expect(changed).toBe(1);
     const [inside, outside] = await listSheets(db);

@@ -89,6 +89,18 @@ describe('HTTP sync', () => {
     expect((await loadSyncStatus(db)).lastSuccessAt).toBe(now());
   });
 
+  it('sends its chain link, thresholds and seconds: the office verifies the chain and keeps the times', async () => {
+    await submit(6);
+    await registerKiosk();
+    await syncOnce(deps());
+    const [row] = await store.kioskRegistry();
+    expect(row?.chain).toEqual({ verifiedThrough: 6, pendingClaims: 0, breaks: [] });
+    expect(row?.thresholds[0]?.thresholds).toEqual(flagThresholdsOf(defaultTiming));
+    const [first] = await store.sheetsOfCommune('10507');
+    const [mine] = await db.getAll('sheets');
+    expect(first?.startedAt).toBe(Math.floor((mine?.startedAt ?? 0) / 1000) * 1000);
+  });
+
   it('counts a sheet once when an acknowledgement was lost and the batch is sent again', async () => {
     await submit(5);
     await registerKiosk();

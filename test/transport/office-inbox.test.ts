@@ -106,6 +106,13 @@ describe('office inbox', () => {
     expect(await allParcels(db)).toEqual([]);
   });
 
+  it('runs the gate on what it reads: a batch with a sheet numbered 0 is not kept', async () => {
+    const sheets = syntheticWeek(5, 5, DEVICE).map((s, i) => (i === 0 ? { ...s, seq: 0 } : s));
+    const sealed = await sealBatch(subtle, signerOf(key), encodeBatch(batchOf(sheets)));
+    await expect(receiveBatch(db, subtle, sealed, now)).rejects.toMatchObject({ code: '400.16' });
+    expect(await allParcels(db)).toEqual([]);
+  });
+
   it('stops counting a forged batch once the server refuses its signature', async () => {
     const forged = await sealedWeek(10, new Uint8Array(32).fill(7));
     await receiveBatch(db, subtle, forged, now);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
 import { answerQrOf } from '../../src/core/phone/answer-qr.ts';
 import { issuePhoneToken, readPhoneToken } from '../../src/core/phone/token.ts';
+import type { Problem } from '../../src/core/problems.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
 import { saveCredentials } from '../../src/storage/credentials.ts';
 import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
@@ -11,7 +12,7 @@ import { receiveAnswerQr } from '../../src/transport/phone-relay.ts';
 import { signerOf } from '../fixtures/batches.ts';
 import { freshDbName } from '../storage/fixtures.ts';
 
-const subtle = webcrypto.subtle;
+const _subtle = webcrypto.subtle;
 const KEY = new Uint8Array(32).fill(5);
 const DEVICE = '3f2a9c0d1e4b5a68';
 const now = Date.UTC(2026, 10, 24, 2);
@@ -28,7 +29,11 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-async function answerQr(overrides: Record<string, unknown> = {}, key = KEY) {
+async function answerQr(
+  overrides: Record<string, unknown> = {},
+  key = KEY,
+  answers = ['tot', 'kha', 'tot', 'tot', 'tot'],
+) {
   const token = readPhoneToken(
     await issuePhoneToken(signerOf(key), {
       deviceId: DEVICE,
@@ -47,7 +52,7 @@ async function answerQr(overrides: Record<string, unknown> = {}, key = KEY) {
       profileVersion: 1,
       formId: 'citizen',
       formVersion: 1,
-      answers: ['tot', 'kha', 'tot', 'tot', 'tot'],
+      answers,
       startedAt: now - 30_000,
       createdAt: now,
     },
@@ -73,6 +78,13 @@ describe('kiosk relaying a phone’s answer QR', () => {
     expect(await refusal(answerQr({}, new Uint8Array(32)))).toContain('không hợp lệ');
     expect(await refusal(answerQr({ issuedAt: now - 3 * 86_400_000 }))).toContain('hết hạn');
     expect(await refusal('KS1/81BBE101/1/1/ABC')).toContain('không phải mã phiếu');
+    expect(await relayedToSend(db)).toEqual([]);
+  });
+
+  it('runs the gate the collector runs: six answers on a five-question form are not kept', async () => {
+    const six = answerQr({}, KEY, ['tot', 'tot', 'tot', 'tot', 'tot', 'tot']);
+    const problem = await receiveAnswerQr(db, settings, await six, now).catch((e: Problem) => e);
+    expect((problem as Problem).code).toBe('400.15');
     expect(await relayedToSend(db)).toEqual([]);
   });
 });

@@ -292,14 +292,7 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
     const flags =
       channel === 'kiosk'
         ? await kioskFlags(sql, deviceId, fresh, delivery.precise, retimed, settings)
-        : new Map(
-            await Promise.all(
-              fresh.map(
-                async (s) =>
-                  [s.seq, await phoneFlags(sql, delivery.communeCode, s, settings)] as const,
-              ),
-            ),
-          );
+        : await phoneFlagsOf(sql, delivery.communeCode, fresh, settings);
     const chain = channel === 'kiosk' ? await chainState(sql, deviceId) : undefined;
     const links = chain ? linksAhead(chain, fresh) : new Map<number, string>();
     await sql.insertIgnoring(
