@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
 
 const seed = readFileSync(
-  new URL('../../../shared/seeds/003_80e356a50ea517f7.txt', import.meta.url),
+  new URL('../fixtures/seeds/003_80e356a50ea517f7.txt', import.meta.url),
   'utf8',
 );
 
