@@ -1,9 +1,11 @@
+import { haiDuong2024Disqualifiers, haiDuong2024SectionB } from './hai-duong-2024-section-b.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
 /**
  * Hải Dương province, Đề án 2024–2030 (seed 003): Phụ lục 01 scorecard, Phụ lục 02
  * citizen form, Phụ lục 03 hamlet-cadre form. Question texts are copied letter for
- * letter from the seed (NFC); test/core/profile.test.ts checks them against it.
+ * letter from the seed (NFC); test/core/profile.test.ts checks them against it. Section B
+ * and the disqualifying events are in hai-duong-2024-section-b.ts.
  */
 export const haiDuong2024 = profileSchema.parse({
   id: 'hai-duong-2024',
@@ -94,28 +96,8 @@ export const haiDuong2024 = profileSchema.parse({
   ],
   scorecard: {
     sectionAMaxPoints: 20,
-    criteria: [
-      { number: 1, title: 'Chính quyền hoạt động công khai, minh bạch', maxPoints: 22 },
-      {
-        number: 2,
-        title:
-          'Xây dựng hình ảnh người đứng đầu cấp ủy, chính quyền gương mẫu, trách nhiệm, thân thiện với Nhân dân',
-        maxPoints: 23,
-      },
-      {
-        number: 3,
-        title:
-          'Xây dựng đội ngũ cán bộ, công chức cấp xã trách nhiệm, thân thiện, tận tụy với Nhân dân',
-        maxPoints: 10,
-      },
-      { number: 4, title: 'Trụ sở làm việc văn minh, thân thiện, xanh, sạch, đẹp', maxPoints: 18 },
-      {
-        number: 5,
-        title:
-          'Thực hiện một số nội dung để tăng cường sự gần gũi, thân thiện giữa người dân và chính quyền',
-        maxPoints: 7,
-      },
-    ],
+    sectionB: haiDuong2024SectionB,
+    disqualifiers: haiDuong2024Disqualifiers,
     maxPoints: 100,
     standings: [
       { id: 'khong-dat', label: 'Không đạt chuẩn', minHalfPoints: 0 },

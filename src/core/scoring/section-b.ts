@@ -1,0 +1,52 @@
+import type { Profile, ScorecardNode } from '../profile/schema.ts';
+
+/**
+ * A Section B scoring (the commune's self-score or the office's appraisal): half-points per
+ * scorable leaf id, e.g. { "1.1.1": 2, "4.2.3": 1 }. A leaf left out has not been awarded
+ * anything and counts 0.
+ */
+export type SectionBScoring = Readonly<Record<string, number>>;
+
+/** The scorable leaves under a node, in table order (the node itself when it has no children). */
+export function leavesOf(node: ScorecardNode): readonly ScorecardNode[] {
+  const children = node.children ?? [];
+  return children.length === 0 ? [node] : children.flatMap(leavesOf);
+}
+
+/** Every scorable leaf of the profile's Section B, in table order. */
+export function sectionBLeaves(profile: Profile): readonly ScorecardNode[] {
+  return profile.scorecard.sectionB.criteria.flatMap(leavesOf);
+}
+
+/**
+ * The total of a Section B scoring in half-points (0..160 in the default profile), exact.
+ * Refuses an id that is not a leaf of the profile, and a score that is not a whole number of
+ * half-points between 0 and the leaf's maximum, instead of clamping or rounding it.
+ */
+export function sectionBHalfPoints(profile: Profile, scoring: SectionBScoring): number {
+  const leaves = new Map(sectionBLeaves(profile).map((leaf) => [leaf.id, leaf]));
+  let total = 0;
+  for (const [id, halfPoints] of Object.entries(scoring)) {
+    const leaf = leaves.get(id);
+    if (!leaf) {
+      throw new RangeError(
+        isInnerNode(profile, id)
+          ? `Section B node "${id}" of profile ${profile.id} has sub-items: score those instead`
+          : `Unknown Section B leaf "${id}" in profile ${profile.id}`,
+      );
+    }
+    if (!Number.isInteger(halfPoints) || halfPoints < 0 || halfPoints > leaf.maxHalfPoints) {
+      throw new RangeError(
+        `Section B leaf "${id}" takes a whole number of half-points from 0 to ${leaf.maxHalfPoints}, not ${halfPoints}`,
+      );
+    }
+    total += halfPoints;
+  }
+  return total;
+}
+
+/** Whether an id that is not a leaf names a node with sub-items, for a clearer refusal. */
+function isInnerNode(profile: Profile, id: string): boolean {
+  const walk = (node: ScorecardNode): boolean => node.id === id || (node.children ?? []).some(walk);
+  return profile.scorecard.sectionB.criteria.some(walk);
+}

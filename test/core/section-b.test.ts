@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { haiDuong2024 as profile } from '../../src/core/profile/index.ts';
+import {
+  leavesOf,
+  type SectionBScoring,
+  sectionBHalfPoints,
+  sectionBLeaves,
+} from '../../src/core/scoring/index.ts';
+
+const leaves = sectionBLeaves(profile);
+
+/** Any valid scoring: each leaf left out or given 0 to its maximum half-points. */
+const scoringArb = fc
+  .tuple(
+    ...leaves.map((leaf) =>
+      fc.option(fc.integer({ min: 0, max: leaf.maxHalfPoints }), { nil: undefined }),
+    ),
+  )
+  .map((scores) => {
+    const scoring: Record<string, number> = {};
+    scores.forEach((score, i) => {
+      const leaf = leaves[i];
+      if (leaf && score !== undefined) scoring[leaf.id] = score;
+    });
+    return scoring;
+  });
+
+describe('Section B leaves', () => {
+  it('lists the 48 scorable leaves in table order, from 1.1.1 to 5.1', () => {
+    expect(leaves).toHaveLength(48);
+    expect(leaves[0]?.id).toBe('1.1.1');
+    expect(leaves.at(-1)?.id).toBe('5.1');
+  });
+
+  it('takes the "+" parts of a sub-item instead of the sub-item itself', () => {
+    const ids = leaves.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(['2.4.4', '2.4.5.1', '2.4.5.2']));
+    expect(ids).not.toContain('2.4.5');
+  });
+
+  it('takes an item without sub-items as a leaf of its own', () => {
+    expect(leaves.map((l) => l.id)).toContain('1.4');
+  });
+
+  it('gives a leaf as its own only leaf', () => {
+    const leaf = { id: '5.1', text: 'x', maxHalfPoints: 14 };
+    expect(leavesOf(leaf)).toEqual([leaf]);
+  });
+
+  it('adds the leaves up to 80 points', () => {
+    expect(leaves.reduce((sum, l) => sum + l.maxHalfPoints, 0)).toBe(160);
+  });
+});
+
+describe('Section B total', () => {
+  it('adds the half-points given: 1 point + 0,5 point + 7 points = 17 half-points', () => {
+    expect(sectionBHalfPoints(profile, { '1.1.1': 2, '4.2.3': 1, '5.1': 14 })).toBe(17);
+  });
+
+  it('counts a leaf left out as 0: an empty scoring totals 0', () => {
+    expect(sectionBHalfPoints(profile, {})).toBe(0);
+  });
+
+  it('totals 80 points when every leaf has its maximum', () => {
+    const full = Object.fromEntries(leaves.map((l) => [l.id, l.maxHalfPoints]));
+    expect(sectionBHalfPoints(profile, full)).toBe(160);
+  });
+
+  it('refuses a score above the leaf maximum', () => {
+    expect(() => sectionBHalfPoints(profile, { '4.2.1': 2 })).toThrow(
+      /"4\.2\.1" takes a whole number of half-points from 0 to 1, not 2/,
+    );
+  });
+
+  it('refuses a negative score', () => {
+    expect(() => sectionBHalfPoints(profile, { '1.1.1': -1 })).toThrow(/"1\.1\.1".*not -1/);
+  });
+
+  it('refuses a score that is not a whole number of half-points', () => {
+    expect(() => sectionBHalfPoints(profile, { '1.1.1': 1.5 })).toThrow(/"1\.1\.1".*not 1\.5/);
+    expect(() => sectionBHalfPoints(profile, { '1.1.1': Number.NaN })).toThrow(/not NaN/);
+  });
+
+  it('refuses an id the profile does not have', () => {
+    expect(() => sectionBHalfPoints(profile, { '9.9': 1 })).toThrow(
+      /Unknown Section B leaf "9\.9" in profile hai-duong-2024/,
+    );
+  });
+
+  it('refuses a score on a node with sub-items, naming them as what to score', () => {
+    expect(() => sectionBHalfPoints(profile, { '2.4.5': 10 })).toThrow(
+      /"2\.4\.5" .* has sub-items: score those instead/,
+    );
+  });
+
+  it('equals the sum of its leaves and never exceeds 80 points, for any valid scoring', () => {
+    fc.assert(
+      fc.property(scoringArb, (scoring: SectionBScoring) => {
+        const total = sectionBHalfPoints(profile, scoring);
+        expect(total).toBe(Object.values(scoring).reduce((sum, s) => sum + s, 0));
+        expect(Number.isInteger(total)).toBe(true);
+        expect(total).toBeGreaterThanOrEqual(0);
+        expect(total).toBeLessThanOrEqual(160);
+      }),
+    );
+  });
+
+  it('refuses any score above its leaf maximum, whatever the other leaves hold', () => {
+    fc.assert(
+      fc.property(
+        scoringArb,
+        fc.constantFrom(...leaves),
+        fc.integer({ min: 1, max: 1000 }),
+        (scoring, leaf, excess) => {
+          const bad = { ...scoring, [leaf.id]: leaf.maxHalfPoints + excess };
+          expect(() => sectionBHalfPoints(profile, bad)).toThrow(RangeError);
+        },
+      ),
+    );
+  });
+});
