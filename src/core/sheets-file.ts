@@ -65,7 +65,7 @@ export const sheetsFileSchema = z.discriminatedUnion('version', [
 
 export type SheetsFile = z.infer<typeof sheetsFileSchema>;
 /** A file before signing (either version: distributes Omit over the union). */
-type UnsignedFile = SheetsFile extends infer F
+export type UnsignedFile = SheetsFile extends infer F
   ? F extends SheetsFile
     ? Omit<F, 'signature'>
     : never

@@ -12,6 +12,7 @@ import {
   SHEETS_FILE_VERSION,
   type SheetsFile,
   signSheetsFile,
+  type UnsignedFile,
 } from '../../src/core/sheets-file.ts';
 import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
@@ -75,7 +76,7 @@ export function testCollector(store: CollectorStore) {
     signedFile: (
       key: Uint8Array,
       sheets: Sheet[],
-      overrides: Partial<Omit<SheetsFile, 'signature'>> = {},
+      overrides: Partial<UnsignedFile> = {},
     ): Promise<SheetsFile> => {
       const deviceId = sheets[0]?.deviceId ?? '3f2a9c0d1e4b5a68';
       const ordered = [...sheets].sort((a, b) => a.seq - b.seq);
@@ -91,10 +92,10 @@ export function testCollector(store: CollectorStore) {
         ...(linkOf(deviceId, ordered) ? { chainHead: linkOf(deviceId, ordered) } : {}),
         sheets,
         ...overrides,
-      } as Omit<SheetsFile, 'signature'>);
+      } as UnsignedFile);
     },
 
-    importFile: (text: string | Uint8Array) =>
+    importFile: (text: string | Uint8Array<ArrayBuffer>) =>
       api.request('/api/v1/imports', { method: 'POST', headers: admin, body: text }),
 
     phoneToken: (key: Uint8Array, fields: Partial<PhoneTokenFields> & { deviceId: string }) =>
