@@ -1,4 +1,7 @@
+import type { KioskRow, SetAsideRow } from '../core/api.ts';
 import type { CommuneFigures } from '../core/commune-figures.ts';
+import type { OfficeFlagSettings } from '../core/office-flags.ts';
+import type { FormId } from '../core/profile/schema.ts';
 import {
   type OfficeDb,
   openOfficeDb,
@@ -8,12 +11,7 @@ import {
   saveCommuneNames,
   tokenKnown,
 } from '../storage/office.ts';
-import {
-  CollectorRefusal,
-  createDesk,
-  downloadSummary,
-  fetchCommunes,
-} from '../transport/collector-client.ts';
+import { collectorClient, ReplyError, sentenceOf, successOf } from '../transport/collector-api.ts';
 import {
   type BatchReceived,
   type DeliveryReport,
@@ -26,6 +24,7 @@ import {
 /**
  * What the office screen needs, behind one interface (as KioskServices is for the kiosk):
  * the admin token lives in this closure's memory only, parcels in the office's IndexedDB.
+ * Calls that need the server reject with a ReplyError whose message is the sentence to show.
  */
 export interface OfficeServices {
   /** Opens the office: the server's figures, or offline the figures of this office's parcels. */
@@ -40,6 +39,13 @@ export interface OfficeServices {
   downloadSummary(kind: 'xlsx' | 'csv'): Promise<Blob>;
   /** A printed desk QR for a commune: the link phones open. Needs the server. */
   createDesk(desk: { communeCode: string; communeName: string; label: string }): Promise<string>;
+  /** Every kiosk and desk with what it did. */
+  kiosks(): Promise<KioskRow[]>;
+  revokeKiosk(deviceId: string, reason: string): Promise<void>;
+  setDeskForms(deviceId: string, forms: FormId[]): Promise<void>;
+  setAside(): Promise<SetAsideRow[]>;
+  flagSettings(): Promise<OfficeFlagSettings>;
+  saveFlagSettings(settings: OfficeFlagSettings): Promise<OfficeFlagSettings>;
 }
 
 export interface OfficeView {
@@ -48,6 +54,8 @@ export interface OfficeView {
   communes: CommuneFigures[];
   /** Parcels kept here and not yet accepted or refused by the server. */
   pending: number;
+  /** Why the server's figures are not shown, when it answered with an error rather than not at all. */
+  serverProblem?: string;
 }
 
 const NEVER_ONLINE =
@@ -56,50 +64,71 @@ const NEVER_ONLINE =
 /** The real services over IndexedDB and the collector server at this page's origin (loaded with the office screen). */
 export function createOfficeServices(now: () => number = Date.now): OfficeServices {
   let token = '';
+  const client = collectorClient({ credentials: () => ({ authorization: `Bearer ${token}` }) });
   let database: Promise<OfficeDb> | undefined;
   const db = () => {
     database ??= openOfficeDb();
     return database;
   };
   const pendingCount = async () => (await parcelsIn(await db(), 'pending')).length;
-  /** Server figures, or undefined when the server cannot be reached; a refusal throws. */
-  const serverFigures = async (adminToken: string) => {
-    try {
-      const communes = await fetchCommunes(adminToken);
-      await saveCommuneNames(
-        await db(),
-        Object.fromEntries(communes.map((c) => [c.communeCode, c.communeName])),
-      );
-      return communes;
-    } catch (error) {
-      if (error instanceof CollectorRefusal) throw error;
-      return undefined;
-    }
+  /** Server figures; a sentence when the server failed; nothing when it cannot be reached. A refusal throws. */
+  const serverFigures = async (): Promise<CommuneFigures[] | string | undefined> => {
+    const reply = await client.call('communes');
+    if (reply.kind === 'refused') throw new ReplyError(reply);
+    if (reply.kind === 'offline') return undefined;
+    if (reply.kind === 'failed') return sentenceOf(reply);
+    await saveCommuneNames(
+      await db(),
+      Object.fromEntries(reply.value.map((c) => [c.communeCode, c.communeName])),
+    );
+    return reply.value;
   };
-  /** The server's figures when it answered, else this office's own. */
-  const viewOf = async (communes: CommuneFigures[] | undefined): Promise<OfficeView> => {
+  /** The server's figures when it answered, else this office's own, saying why. */
+  const viewOf = async (answer: CommuneFigures[] | string | undefined): Promise<OfficeView> => {
     const pending = await pendingCount();
-    return communes
-      ? { source: 'server', communes, pending }
-      : { source: 'local', communes: await localFigures(await db(), now()), pending };
+    if (Array.isArray(answer)) return { source: 'server', communes: answer, pending };
+    const local = await localFigures(await db(), now());
+    return {
+      source: 'local',
+      communes: local,
+      pending,
+      ...(answer ? { serverProblem: answer } : {}),
+    };
   };
-  const view = async () => viewOf(await serverFigures(token));
   return {
     async signIn(adminToken) {
-      const online = await serverFigures(adminToken);
-      if (online) await rememberToken(await db(), adminToken);
-      else if (!(await tokenKnown(await db(), adminToken))) throw new Error(NEVER_ONLINE);
+      const previous = token;
       token = adminToken;
-      // The figures fetched to check the token are the first view: no second request.
-      return viewOf(online);
+      try {
+        const answer = await serverFigures();
+        if (Array.isArray(answer)) await rememberToken(await db(), adminToken);
+        else if (!(await tokenKnown(await db(), adminToken))) throw new Error(NEVER_ONLINE);
+        // The figures fetched to check the token are the first view: no second request.
+        return viewOf(answer);
+      } catch (error) {
+        token = previous;
+        throw error;
+      }
     },
-    view,
+    view: async () => viewOf(await serverFigures()),
     receiveBatch: async (sealed) => receiveBatch(await db(), crypto.subtle, sealed, now()),
     receiveFile: async (text, fileName) =>
       receiveFile(await db(), crypto.subtle, text, fileName, now()),
-    deliver: async () => deliverPending(await db(), token, now()),
-    downloadSummary: (kind) => downloadSummary(token, kind),
+    deliver: async () => deliverPending(await db(), client, now()),
+    downloadSummary: async (kind) => successOf(await client.download(`/api/v1/communes.${kind}`)),
     createDesk: async (desk) =>
-      new URL((await createDesk(token, desk)).path, window.location.href).href,
+      new URL(successOf(await client.call('createDesk', { json: desk })).path, window.location.href)
+        .href,
+    kiosks: async () => successOf(await client.call('kiosks')),
+    async revokeKiosk(deviceId, reason) {
+      successOf(await client.call('revokeKiosk', { params: { deviceId }, json: { reason } }));
+    },
+    async setDeskForms(deviceId, forms) {
+      successOf(await client.call('deskForms', { params: { deviceId }, json: { forms } }));
+    },
+    setAside: async () => successOf(await client.call('setAside')),
+    flagSettings: async () => successOf(await client.call('flagSettings')),
+    saveFlagSettings: async (settings) =>
+      successOf(await client.call('saveFlagSettings', { json: settings })),
   };
 }

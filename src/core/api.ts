@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { communeFiguresSchema } from './commune-figures.ts';
+import { officeFlagSettingsSchema } from './office-flags.ts';
 import { formIdSchema } from './profile/schema.ts';
 import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
@@ -114,3 +116,73 @@ export const setAsideRowSchema = z.object({
 export type SequenceGap = z.infer<typeof sequenceGapSchema>;
 export type KioskRow = z.infer<typeof kioskRowSchema>;
 export type SetAsideRow = z.infer<typeof setAsideRowSchema>;
+
+/** The answer to a revocation. */
+export const revocationResultSchema = z.object({
+  deviceId: deviceIdSchema,
+  revokedAt: z.nullable(whole),
+  reason: z.nullable(z.string()),
+});
+
+/** POST /api/v1/desks — a printed desk QR for a commune without a kiosk. */
+export const deskSchema = z.object({
+  communeCode: z.string().check(z.regex(/^\d{1,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeName: z.string().check(z.minLength(1), z.maxLength(120)),
+  label: z.string().check(z.maxLength(80)),
+});
+
+/** PUT /api/v1/desks/:deviceId/forms — the forms a desk's tokens may be for. */
+export const deskFormsSchema = z.object({
+  forms: z.array(formIdSchema).check(z.minLength(1), z.maxLength(2)),
+});
+
+/**
+ * The routes the browser calls, each with the schema of what it sends and of what a success
+ * answers: the contract of the one typed client (src/transport/collector-api.ts). Every
+ * refusal is a catalogue problem `{ code, message, … }` (docs/api.md).
+ */
+export const collectorRoutes = {
+  registerKiosk: {
+    method: 'POST',
+    path: '/api/v1/kiosks',
+    request: kioskRegistrationSchema,
+    response: kioskCredentialsSchema,
+  },
+  kiosks: { method: 'GET', path: '/api/v1/kiosks', response: kioskRegistrySchema },
+  revokeKiosk: {
+    method: 'POST',
+    path: '/api/v1/kiosks/:deviceId/revocation',
+    request: revocationSchema,
+    response: revocationResultSchema,
+  },
+  createDesk: {
+    method: 'POST',
+    path: '/api/v1/desks',
+    request: deskSchema,
+    response: z.object({ deviceId: deviceIdSchema, path: z.string() }),
+  },
+  deskForms: {
+    method: 'PUT',
+    path: '/api/v1/desks/:deviceId/forms',
+    request: deskFormsSchema,
+    response: z.object({ deviceId: deviceIdSchema, forms: z.array(formIdSchema) }),
+  },
+  deliverBatch: { method: 'POST', path: '/api/v1/batches', response: ingestResultSchema },
+  importFile: { method: 'POST', path: '/api/v1/imports', response: ingestResultSchema },
+  communes: { method: 'GET', path: '/api/v1/communes', response: z.array(communeFiguresSchema) },
+  setAside: { method: 'GET', path: '/api/v1/set-aside', response: z.array(setAsideRowSchema) },
+  flagSettings: {
+    method: 'GET',
+    path: '/api/v1/settings/flags',
+    response: officeFlagSettingsSchema,
+  },
+  saveFlagSettings: {
+    method: 'PUT',
+    path: '/api/v1/settings/flags',
+    request: officeFlagSettingsSchema,
+    response: officeFlagSettingsSchema,
+  },
+} as const;
+
+export type CollectorRoutes = typeof collectorRoutes;
+export type RouteName = keyof CollectorRoutes;

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { formatPercent, formatPoints } from './format.ts';
 import { defaultProfile } from './profile/registry.ts';
 import type { FormId } from './profile/schema.ts';
@@ -16,45 +17,59 @@ import type { Sheet } from './sheet.ts';
  * Always recomputed from answers: a client's total is never trusted.
  */
 
+const count = z.int().check(z.gte(0));
+
 /** A fraction: exact, its value, and its vi-VN display. */
-export interface ExactFigure {
-  num: number;
-  den: number;
-  value: number;
-  display: string;
-}
+export const exactFigureSchema = z.object({
+  num: z.int(),
+  den: z.int().check(z.gte(1)),
+  value: z.number(),
+  display: z.string(),
+});
 
-export interface FormFigures {
-  sheets: number;
-  flagged: number;
-  unknownProfile: number;
-  mean: ExactFigure | null;
-  meanWithoutFlagged: ExactFigure | null;
-  satisfactionRate: ExactFigure | null;
+export const formFiguresSchema = z.object({
+  sheets: count,
+  flagged: count,
+  unknownProfile: count,
+  mean: z.nullable(exactFigureSchema),
+  meanWithoutFlagged: z.nullable(exactFigureSchema),
+  satisfactionRate: z.nullable(exactFigureSchema),
   /** Answers counted by question, then by level (in `levels` order). */
-  distribution: number[][];
-}
+  distribution: z.array(z.array(count)),
+});
 
-export interface CommuneHeader {
-  communeCode: string;
-  communeName: string;
-  sheetCount: number;
+export const communeHeaderSchema = z.object({
+  communeCode: z.string(),
+  communeName: z.string(),
+  sheetCount: count,
   /** Of which answered on citizens' own phones (phone mode). */
-  phoneSheetCount: number;
+  phoneSheetCount: count,
   /** Stored rows that do not pass the gate (left by an older build): not in any figure, listed apart. */
-  setAsideCount: number;
-  lastReceivedAt: number | null;
-}
+  setAsideCount: count,
+  lastReceivedAt: z.nullable(count),
+});
 
-export interface CommuneFigures extends CommuneHeader {
-  levels: string[];
-  citizen: FormFigures;
-  cadre: FormFigures;
+export const communeFiguresSchema = z.object({
+  ...communeHeaderSchema.shape,
+  levels: z.array(z.string()),
+  citizen: formFiguresSchema,
+  cadre: formFiguresSchema,
   /** The same, counting only the sheets answered on citizens' own phones. */
-  phone: { citizen: FormFigures; cadre: FormFigures };
-  /** The figure is absent while neither form has a sheet. */
-  sectionA: Partial<ExactFigure> & { complete: boolean };
-}
+  phone: z.object({ citizen: formFiguresSchema, cadre: formFiguresSchema }),
+  /** The figure's fields are absent while neither form has a sheet. */
+  sectionA: z.object({
+    complete: z.boolean(),
+    num: z.optional(z.int()),
+    den: z.optional(z.int()),
+    value: z.optional(z.number()),
+    display: z.optional(z.string()),
+  }),
+});
+
+export type ExactFigure = z.infer<typeof exactFigureSchema>;
+export type FormFigures = z.infer<typeof formFiguresSchema>;
+export type CommuneHeader = z.infer<typeof communeHeaderSchema>;
+export type CommuneFigures = z.infer<typeof communeFiguresSchema>;
 
 const exact = (f: Fraction | null, display: (f: Fraction) => string): ExactFigure | null =>
   f && { num: f.num, den: f.den, value: fractionToNumber(f), display: display(f) };

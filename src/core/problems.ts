@@ -178,6 +178,16 @@ export const problemCatalogue = {
     message:
       'Máy chưa đăng ký với cơ quan thu phiếu nên chưa ký được dữ liệu. Vui lòng đăng ký ở mục Gửi dữ liệu.',
   },
+  'collector.unreachable': {
+    code: '503.1',
+    message:
+      'Không kết nối được tới máy chủ thu phiếu (mất mạng hoặc sai địa chỉ). Dữ liệu trên máy này vẫn được giữ; máy sẽ gửi khi có mạng.',
+  },
+  'collector.failed': {
+    code: '500.1',
+    message:
+      'Máy chủ thu phiếu gặp lỗi khi xử lý yêu cầu (lỗi của máy chủ, không phải mất mạng). Dữ liệu trên máy này vẫn được giữ; vui lòng thử lại sau ít phút và báo kỹ thuật viên nếu lỗi còn.',
+  },
   'kiosk.unknown': {
     code: '404.1',
     message: 'Không có máy khảo sát hoặc mã QR in sẵn nào có mã này.',

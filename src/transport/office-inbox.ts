@@ -16,7 +16,7 @@ import {
   parcelsIn,
   settleParcel,
 } from '../storage/office.ts';
-import { CollectorRefusal, deliverBatch, importFile } from './collector-client.ts';
+import { type CollectorClient, sentenceOf } from './collector-api.ts';
 
 /**
  * The office's inbox: what is scanned or opened at the office is checked and kept in
@@ -117,38 +117,43 @@ export interface DeliveryReport {
   pending: number;
 }
 
-/** A server answer that will not change on a retry: the parcel is refused for good. */
-const isFinal = (e: CollectorRefusal) => e.code.startsWith('4') && !e.code.startsWith('429');
-
 const labelOf = (p: Parcel) =>
   p.kind === 'file'
     ? `Tệp ${p.fileName}`
     : `Lô ${parseReceipt(p.id).slice(0, 8)} (xã ${p.communeCode})`; // the batch id
 
-/** Hands every waiting parcel to the server, oldest first; stops at the first network failure. */
+/**
+ * Hands every waiting parcel to the server, oldest first. A refusal settles the parcel for
+ * good (it will not change on a retry); no network or a failing server stops the round and
+ * leaves it waiting.
+ */
 export async function deliverPending(
   db: OfficeDb,
-  adminToken: string,
+  client: CollectorClient,
   now: number,
 ): Promise<DeliveryReport> {
   const waiting = (await parcelsIn(db, 'pending')).sort((a, b) => a.receivedAt - b.receivedAt);
   const report: DeliveryReport = { settled: [], pending: waiting.length };
   for (const parcel of waiting) {
-    let outcome: DeliveryReport['settled'][number]['outcome'];
-    try {
-      const result =
-        parcel.kind === 'batch'
-          ? await deliverBatch(parcel.body)
-          : await importFile(adminToken, parcel.body);
-      outcome = {
-        state: 'delivered',
-        received: result.received.length,
-        duplicates: result.duplicates.length,
-      };
-    } catch (error) {
-      if (!(error instanceof CollectorRefusal) || !isFinal(error)) break;
-      outcome = { state: 'refused', reason: error.message };
-    }
+    const reply =
+      parcel.kind === 'batch'
+        ? await client.call('deliverBatch', {
+            // Read off a kiosk's screen, maybe hours after it was sealed: not the kiosk's clock now.
+            query: { via: 'office' },
+            raw: { body: Uint8Array.from(parcel.body), contentType: 'application/octet-stream' },
+          })
+        : await client.call('importFile', {
+            raw: { body: parcel.body, contentType: 'application/json' },
+          });
+    if (reply.kind === 'offline' || reply.kind === 'failed') break;
+    const outcome: DeliveryReport['settled'][number]['outcome'] =
+      reply.kind === 'ok'
+        ? {
+            state: 'delivered',
+            received: reply.value.received.length,
+            duplicates: reply.value.duplicates.length,
+          }
+        : { state: 'refused', reason: sentenceOf(reply) };
     await settleParcel(db, parcel.id, outcome, now);
     report.settled.push({ id: parcel.id, label: labelOf(parcel), outcome });
     report.pending--;

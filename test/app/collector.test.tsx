@@ -8,6 +8,7 @@ import { formatDateTime } from '../../src/core/format.ts';
 const noSheets = {
   sheets: 0,
   flagged: 0,
+  unknownProfile: 0,
   mean: null,
   meanWithoutFlagged: null,
   satisfactionRate: null,
@@ -20,11 +21,13 @@ const figures = [
     communeName: 'Xã Tứ Kỳ',
     sheetCount: 3,
     phoneSheetCount: 1,
+    setAsideCount: 0,
     lastReceivedAt: Date.UTC(2026, 10, 27, 2),
     levels: ['Tốt', 'Khá', 'Trung bình', 'Yếu'],
     citizen: {
       sheets: 3,
       flagged: 1,
+      unknownProfile: 0,
       mean: { num: 35, den: 6, value: 5.83, display: '5,83' },
       meanWithoutFlagged: null,
       satisfactionRate: { num: 2, den: 3, value: 0.67, display: '66,7%' },
@@ -41,6 +44,7 @@ const figures = [
       citizen: {
         sheets: 1,
         flagged: 0,
+        unknownProfile: 0,
         mean: { num: 10, den: 1, value: 10, display: '10' },
         meanWithoutFlagged: null,
         satisfactionRate: { num: 1, den: 1, value: 1, display: '100,0%' },
@@ -111,6 +115,7 @@ describe('collecting office screen', () => {
       '1',
     ]);
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/communes', {
+      method: 'GET',
       headers: { authorization: 'Bearer office-token' },
     });
   });
@@ -174,5 +179,85 @@ describe('collecting office screen', () => {
     cleanup();
     await enter('wrong-token');
     expect((await screen.findByRole('alert')).textContent).toContain('chưa từng được dùng');
+  });
+
+  it('tells a server error from a network error', async () => {
+    stubServer();
+    await enter('office-token');
+    await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
+    cleanup();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('Internal Server Error', { status: 500 })),
+    );
+    await enter('office-token');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('lỗi của máy chủ, không phải mất mạng');
+    expect(alert.textContent).toContain('500');
+    expect(screen.queryByText(/Chưa kết nối được máy chủ thu phiếu/)).toBeNull();
+  });
+
+  it('lists each kiosk with its missing numbers, chain and thresholds', async () => {
+    const kiosk = {
+      deviceId: '3f2a9c0d1e4b5a68',
+      kind: 'kiosk',
+      communeCode: '10507',
+      communeName: 'Xã Tứ Kỳ',
+      label: 'Quầy 1',
+      registeredAt: Date.UTC(2026, 10, 20, 2),
+      keyFingerprint: '9E4A 4516 181E 4B98',
+      state: 'active',
+      revokedAt: null,
+      revocationReason: null,
+      forms: ['citizen'],
+      sheets: 11,
+      phoneSheets: 0,
+      firstSheet: { seq: 1, createdAt: Date.UTC(2026, 10, 24, 1) },
+      lastSheet: { seq: 13, createdAt: Date.UTC(2026, 10, 24, 3) },
+      lastContactAt: Date.UTC(2026, 10, 24, 3, 5),
+      clockSkewMs: -300_000,
+      missing: [
+        {
+          from: 11,
+          to: 12,
+          after: Date.UTC(2026, 10, 24, 2, 30),
+          before: Date.UTC(2026, 10, 24, 3),
+        },
+      ],
+      missingCount: 2,
+      chain: { verifiedThrough: 10, pendingClaims: 1, breaks: [] },
+      thresholds: [
+        {
+          seenAt: 0,
+          firstSeq: 1,
+          thresholds: {
+            minIntervalSeconds: 20,
+            burstWindowSeconds: 600,
+            burstCount: 10,
+            identicalRunLength: 5,
+          },
+        },
+      ],
+      officeFlagged: 0,
+      kioskFlagged: 2,
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string) =>
+        Response.json(
+          path === '/api/v1/kiosks' ? [kiosk] : path === '/api/v1/set-aside' ? [] : figures,
+        ),
+      ),
+    );
+    await enter('office-token');
+    fireEvent.click(await screen.findByRole('button', { name: 'Máy khảo sát' }));
+    const card = await screen.findByRole('article', { name: 'Quầy 1' });
+    expect(card.textContent).toContain('11–12');
+    expect(card.textContent).toContain(
+      `sau phiếu gửi lúc ${formatDateTime(Date.UTC(2026, 10, 24, 2, 30))}`,
+    );
+    expect(card.textContent).toContain('Khớp đến phiếu 10; 1 mã chuỗi chờ các phiếu còn thiếu.');
+    expect(card.textContent).toContain('chậm 5 phút');
+    expect(card.textContent).toContain('9E4A 4516 181E 4B98');
   });
 });

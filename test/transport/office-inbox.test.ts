@@ -17,6 +17,7 @@ import {
   rememberToken,
   tokenKnown,
 } from '../../src/storage/office.ts';
+import { collectorClient } from '../../src/transport/collector-api.ts';
 import {
   deliverPending,
   FileRefusal,
@@ -39,6 +40,8 @@ let db: OfficeDb;
 let key: Uint8Array;
 /** When false, every request fails as if the office's network were down. */
 let online = true;
+/** The office's client, with its credential. */
+const office = collectorClient({ credentials: () => ({ authorization: `Bearer ${ADMIN}` }) });
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'office-'));
@@ -84,18 +87,18 @@ describe('office inbox', () => {
     expect(received.earlier).toBeUndefined();
     expect((await receiveBatch(db, subtle, sealed, now)).earlier?.state).toBe('pending');
 
-    const offline = await deliverPending(db, ADMIN, now);
+    const offline = await deliverPending(db, office, now);
     expect(offline).toEqual({ settled: [], pending: 1 });
     const [local] = await localFigures(db, now);
     expect(local).toMatchObject({ communeCode: '10507', sheetCount: 40 });
     expect((local?.citizen.sheets ?? 0) + (local?.cadre.sheets ?? 0)).toBe(40);
 
     online = true;
-    const report = await deliverPending(db, ADMIN, now + 60_000);
+    const report = await deliverPending(db, office, now + 60_000);
     expect(report.settled.map((s) => s.outcome)).toEqual([
       { state: 'delivered', received: 40, duplicates: 0 },
     ]);
-    expect(await deliverPending(db, ADMIN, now)).toEqual({ settled: [], pending: 0 });
+    expect(await deliverPending(db, office, now)).toEqual({ settled: [], pending: 0 });
     expect(await store.sheetsOfCommune('10507')).toHaveLength(40);
   });
 
@@ -117,7 +120,7 @@ describe('office inbox', () => {
     const forged = await sealedWeek(10, new Uint8Array(32).fill(7));
     await receiveBatch(db, subtle, forged, now);
     expect((await localFigures(db, now))[0]?.sheetCount).toBe(10);
-    const report = await deliverPending(db, ADMIN, now);
+    const report = await deliverPending(db, office, now);
     expect(report.settled[0]?.outcome).toMatchObject({ state: 'refused' });
     expect(
       report.settled[0]?.outcome.state === 'refused' && report.settled[0].outcome.reason,

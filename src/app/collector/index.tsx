@@ -8,8 +8,17 @@ import { CommuneDetail } from './commune-detail/index.tsx';
 import { CommuneTable } from './commune-table/index.tsx';
 import { DeskQr } from './desk-qr/index.tsx';
 import { FileImport } from './file-import/index.tsx';
+import { FlagSettings } from './flag-settings/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
+import { KioskRegistry } from './kiosk-registry/index.tsx';
 import { PrintSummary } from './print-summary/index.tsx';
+
+type Section = 'figures' | 'kiosks' | 'flags';
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'figures', label: 'Số liệu các xã' },
+  { id: 'kiosks', label: 'Máy khảo sát' },
+  { id: 'flags', label: 'Ngưỡng gắn cờ' },
+];
 
 /**
  * The collecting office's screen: per-commune figures, QR frames from kiosks (camera or
@@ -22,6 +31,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
   const [error, setError] = useState('');
   const [printing, setPrinting] = useState(false);
   const [opened, setOpened] = useState<string | undefined>(undefined);
+  const [section, setSection] = useState<Section>('figures');
 
   /** Sends what waits here, then shows the figures; refusals are listed. */
   const refresh = useCallback(async () => {
@@ -133,11 +143,29 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
           Về màn hình khảo sát
         </button>
       </nav>
+      <nav class="admin-bar" aria-label="Mục của cơ quan thu phiếu">
+        {SECTIONS.map((s) => (
+          <button
+            type="button"
+            key={s.id}
+            class="btn admin-tab"
+            aria-current={section === s.id ? 'page' : undefined}
+            disabled={!online && s.id !== 'figures'}
+            onClick={() => setSection(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
+      </nav>
       <h1>Tổng hợp kết quả khảo sát</h1>
+      {view.serverProblem && <AlertText text={view.serverProblem} />}
       {!online && (
         <p class="admin-notice" role="status">
-          Chưa kết nối được máy chủ thu phiếu. Số liệu dưới đây chỉ tính các phiếu đã quét hoặc nhập
-          trên máy này; phiếu các máy gửi qua mạng chưa có ở đây.
+          {view.serverProblem
+            ? 'Vì máy chủ thu phiếu đang lỗi, '
+            : 'Chưa kết nối được máy chủ thu phiếu. '}
+          Số liệu dưới đây chỉ tính các phiếu đã quét hoặc nhập trên máy này; phiếu các máy gửi qua
+          mạng chưa có ở đây.
         </p>
       )}
       {view.pending > 0 && (
@@ -147,14 +175,20 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         </p>
       )}
       <AlertText text={error} />
-      {commune ? (
-        <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
-      ) : (
-        <CommuneTable communes={view.communes} onOpen={setOpened} />
+      {section === 'kiosks' && online && <KioskRegistry office={office} />}
+      {section === 'flags' && online && <FlagSettings office={office} />}
+      {(section === 'figures' || !online) && (
+        <>
+          {commune ? (
+            <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
+          ) : (
+            <CommuneTable communes={view.communes} onOpen={setOpened} />
+          )}
+          <FrameReader office={office} onChanged={() => void reload()} />
+          <FileImport office={office} onChanged={() => void reload()} />
+          {online && <DeskQr office={office} />}
+        </>
       )}
-      <FrameReader office={office} onChanged={() => void reload()} />
-      <FileImport office={office} onChanged={() => void reload()} />
-      {online && <DeskQr office={office} />}
     </main>
   );
 }
