@@ -73,7 +73,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     async buildQrExport(scope, qr) {
       const { buildQrExport } = await import('../transport/qr-export.ts');
       const deps = await syncDeps();
-      const voice = { communeCode: deps.communeCode, thresholds: deps.thresholds, now: now() };
+      const voice = { communeCode: deps.communeCode, thresholds: deps.thresholds, sealedAt: 0 };
       return buildQrExport(deps.db, deps.subtle, voice, scope, qr);
     },
     async phoneLink() {

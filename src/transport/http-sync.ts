@@ -62,7 +62,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     deps.db,
     deps.subtle,
     credentials,
-    { communeCode: deps.communeCode, thresholds: deps.thresholds, now: deps.now() },
+    { communeCode: deps.communeCode, thresholds: deps.thresholds, sealedAt: deps.now() },
     pending,
     { includesPersonalData: true, includesFineTimes: true },
   );

@@ -13,7 +13,12 @@ import { batchesOf } from './batching.ts';
 export interface KioskVoice {
   communeCode: string;
   thresholds: FlagThresholds;
-  now: number;
+  /**
+   * The kiosk's clock as it seals (HTTP sync: the office measures the kiosk's clock by it), or
+   * 0 for a QR export, which must seal the same bytes each time it is rebuilt so the office's
+   * receipt still matches.
+   */
+  sealedAt: number;
 }
 
 export interface SealedBatch {
@@ -51,7 +56,7 @@ export async function sealKioskBatches(
         profileId: first.profileId,
         profileVersion: first.profileVersion,
         ...carries,
-        sealedAt: voice.now,
+        sealedAt: voice.sealedAt,
         thresholds: voice.thresholds,
         ...(chainHead ? { chainHead } : {}),
         sheets: batch.map(({ sentAt: _sentAt, ...sheet }) => sheet),

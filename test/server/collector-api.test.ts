@@ -260,6 +260,14 @@ describe.each(stores)('collector on %s', (_name, open) => {
       expect((await api.request('/api/v1/communes')).status).toBe(401);
     });
 
+    it('count nothing for a commune whose kiosk has sent nothing yet', async () => {
+      await register();
+      const [commune] = (await (
+        await api.request('/api/v1/communes', { headers: admin })
+      ).json()) as { sheetCount: number; setAsideCount: number }[];
+      expect(commune).toMatchObject({ sheetCount: 0, setAsideCount: 0 });
+    });
+
     it('recompute means, rates and Section A from the stored answers', async () => {
       const key = await register();
       const base = syntheticWeek(4, 3, DEVICE);

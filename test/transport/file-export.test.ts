@@ -1,68 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
 import { defaultProfile } from '../../src/core/profile/registry.ts';
 import { sheetHalfPoints } from '../../src/core/scoring/sheet-score.ts';
-import { defaultTiming } from '../../src/core/settings.ts';
 import { sheetsFileSchema } from '../../src/core/sheets-file.ts';
-import { collectorApi } from '../../src/server/app.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { openSqliteStore } from '../../src/server/store/collector-store.ts';
+import type { collectorApi } from '../../src/server/app.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
-import { saveCredentials } from '../../src/storage/credentials.ts';
-import { type KioskDb, openKioskDb } from '../../src/storage/db.ts';
-import { addSheet } from '../../src/storage/sheets.ts';
+import type { KioskDb } from '../../src/storage/db.ts';
 import {
   buildCsvExport,
   buildJsonExport,
   buildXlsxExport,
   type ExportedFile,
 } from '../../src/transport/file-export.ts';
-import { draftAt, freshDbName } from '../storage/fixtures.ts';
+import { draftAt } from '../storage/fixtures.ts';
+import { ADMIN, registeredKiosk } from './registered-kiosk.ts';
 
-const ADMIN = 'admin-token';
 const now = Date.UTC(2026, 10, 28, 3);
 const settings = { ...defaultSettings(now), communeCode: '10507', communeName: 'Xã Tứ Kỳ' };
 
-let dir: string;
+let kiosk: Awaited<ReturnType<typeof registeredKiosk>>;
 let store: CollectorStore;
 let api: ReturnType<typeof collectorApi>;
 let db: KioskDb;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'files-'));
-  store = await openSqliteStore(join(dir, 'collector.sqlite'));
-  api = collectorApi({ store, adminToken: ADMIN, log: silentLog });
-  db = await openKioskDb(freshDbName());
   const personal = { suggestion: 'Thêm ghế chờ' };
-  for (let i = 0; i < 4; i++)
-    await addSheet(db, { ...draftAt(now + i * 300_000), ...personal }, defaultTiming);
-  const [sheet] = await db.getAll('sheets');
-  const response = await api.request('/api/v1/kiosks', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      deviceId: sheet?.deviceId,
-      communeCode: '10507',
-      communeName: 'Xã Tứ Kỳ',
-      label: '',
-    }),
-  });
-  const { key } = (await response.json()) as { key: string };
-  await saveCredentials(db, {
-    collectorUrl: 'http://collector.test',
-    deviceId: sheet?.deviceId ?? '',
-    key: Buffer.from(key, 'base64url'),
-  });
+  kiosk = await registeredKiosk(
+    Array.from({ length: 4 }, (_, i) => ({ ...draftAt(now + i * 300_000), ...personal })),
+  );
+  ({ db, store, api } = kiosk);
 });
-afterEach(async () => {
-  db.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => kiosk.dispose());
 
 describe('file export', () => {
   it('writes a signed JSON file that the collector imports losslessly, once', async () => {

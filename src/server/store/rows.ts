@@ -191,7 +191,7 @@ export const SHEET_GROUPS_SQL = `
 /** The per-commune counts. By commune code, not by kiosk: a phone sheet's device is its token. */
 export const COMMUNES_SQL = `
   SELECT c.commune_code, c.commune_name,
-         COALESCE(SUM(CASE WHEN s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS sheet_count,
+         COALESCE(SUM(CASE WHEN s.seq IS NOT NULL AND s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS sheet_count,
          COALESCE(SUM(CASE WHEN s.channel = 'phone' AND s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS phone_sheet_count,
          COALESCE(SUM(CASE WHEN s.set_aside IS NOT NULL THEN 1 ELSE 0 END), 0) AS set_aside_count,
          MAX(s.received_at) AS last_received_at

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { kioskRegistrySchema } from '../../src/core/api.ts';
+import { defaultOfficeFlagSettings } from '../../src/core/office-flags.ts';
+
+const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+
+/** The ```json blocks under a heading of docs/api.md. */
+function jsonBlocks(heading: string): unknown[] {
+  const start = doc.indexOf(`${heading}\n`);
+  if (start < 0) throw new Error(`docs/api.md has no section "${heading}"`);
+  const rest = doc.slice(start + heading.length);
+  const section = rest.slice(0, rest.search(/\n##+ /));
+  return [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] ?? ''));
+}
+
+describe('docs/api.md examples', () => {
+  it('show a kiosk registry the schema accepts', () => {
+    const [registry] = jsonBlocks('### GET /api/v1/kiosks');
+    expect(kioskRegistrySchema.safeParse(registry).success).toBe(true);
+  });
+
+  it('show the office’s default flag thresholds as the code has them', () => {
+    const [defaults] = jsonBlocks(
+      '### GET and PUT /api/v1/settings/flags — the office’s flags'.replace('’', "'"),
+    );
+    expect(defaults).toEqual(defaultOfficeFlagSettings);
+  });
+});
