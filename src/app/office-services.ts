@@ -1,4 +1,4 @@
-import type { KioskRow, SetAsideRow } from '../core/api.ts';
+import type { FlaggedSheet, KioskRow, SetAsideRow } from '../core/api.ts';
 import type { CommuneFigures } from '../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../core/office-flags.ts';
 import type { FormId } from '../core/profile/schema.ts';
@@ -44,6 +44,8 @@ export interface OfficeServices {
   revokeKiosk(deviceId: string, reason: string): Promise<void>;
   setDeskForms(deviceId: string, forms: FormId[]): Promise<void>;
   setAside(): Promise<SetAsideRow[]>;
+  /** A commune's sheets the office flagged, with why. */
+  flagged(communeCode: string): Promise<FlaggedSheet[]>;
   flagSettings(): Promise<OfficeFlagSettings>;
   saveFlagSettings(settings: OfficeFlagSettings): Promise<OfficeFlagSettings>;
 }
@@ -127,6 +129,8 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
       successOf(await client.call('deskForms', { params: { deviceId }, json: { forms } }));
     },
     setAside: async () => successOf(await client.call('setAside')),
+    flagged: async (communeCode) =>
+      successOf(await client.call('flagged', { query: { commune: communeCode } })),
     flagSettings: async () => successOf(await client.call('flagSettings')),
     saveFlagSettings: async (settings) =>
       successOf(await client.call('saveFlagSettings', { json: settings })),

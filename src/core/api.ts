@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { communeFiguresSchema } from './commune-figures.ts';
-import { officeFlagSettingsSchema } from './office-flags.ts';
+import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { formIdSchema } from './profile/schema.ts';
 import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
@@ -113,7 +113,18 @@ export const setAsideRowSchema = z.object({
   reason: z.string(),
 });
 
+/** A sheet the office flagged, with why (GET /api/v1/flagged). */
+export const flaggedSheetSchema = z.object({
+  channel: z.enum(['kiosk', 'phone']),
+  deviceId: z.string(),
+  seq: whole,
+  formId: formIdSchema,
+  createdAt: whole,
+  reasons: z.array(flagReasonSchema),
+});
+
 export type SequenceGap = z.infer<typeof sequenceGapSchema>;
+export type FlaggedSheet = z.infer<typeof flaggedSheetSchema>;
 export type KioskRow = z.infer<typeof kioskRowSchema>;
 export type SetAsideRow = z.infer<typeof setAsideRowSchema>;
 
@@ -171,6 +182,7 @@ export const collectorRoutes = {
   importFile: { method: 'POST', path: '/api/v1/imports', response: ingestResultSchema },
   communes: { method: 'GET', path: '/api/v1/communes', response: z.array(communeFiguresSchema) },
   setAside: { method: 'GET', path: '/api/v1/set-aside', response: z.array(setAsideRowSchema) },
+  flagged: { method: 'GET', path: '/api/v1/flagged', response: z.array(flaggedSheetSchema) },
   flagSettings: {
     method: 'GET',
     path: '/api/v1/settings/flags',

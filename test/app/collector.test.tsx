@@ -60,12 +60,14 @@ afterEach(() => vi.unstubAllGlobals());
 
 function stubServer(status = 200) {
   const fetchMock = vi.fn(
-    async () =>
+    async (path: string) =>
       new Response(
         JSON.stringify(
-          status === 200
-            ? figures
-            : { code: '401.2', message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.' },
+          status !== 200
+            ? { code: '401.2', message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.' }
+            : path.startsWith('/api/v1/flagged')
+              ? []
+              : figures,
         ),
         { status },
       ),

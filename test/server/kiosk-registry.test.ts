@@ -248,6 +248,24 @@ describe.each(stores)('what each kiosk did, on %s', (_name, open) => {
     expect((await rowOf(deviceId))?.forms).toEqual(['citizen', 'cadre']);
   });
 
+  it('forgets a phone claim once no token it holds can take a sheet', async () => {
+    const claim = (token: string, secret: string) =>
+      collector.api.request(`/api/v1/phone-tokens/${token}/claims`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ claim: secret }),
+      });
+    collector.setClock(START);
+    const old = await collector.phoneToken(key, { deviceId: KIOSK, nonce: 'aaaa0000aaaa0000' });
+    expect((await claim(old, 'A'.repeat(22))).status).toBe(200);
+    expect(await store.phoneTokenClaim('aaaa0000aaaa0000')).toBeDefined();
+    // 120 minutes of the longest token, 24 hours of grace, and then some.
+    collector.setClock(START + 27 * 3_600_000);
+    const fresh = await collector.phoneToken(key, { deviceId: KIOSK });
+    expect((await claim(fresh, 'B'.repeat(22))).status).toBe(200);
+    expect(await store.phoneTokenClaim('aaaa0000aaaa0000')).toBeUndefined();
+  });
+
   it('needs the office credential', async () => {
     expect((await collector.api.request('/api/v1/kiosks')).status).toBe(401);
   });

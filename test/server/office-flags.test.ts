@@ -64,6 +64,13 @@ describe.each(stores)('flags decided at the collector, on %s', (_name, open) => 
     const commune = await figures();
     // All but the first are quick; from the 11th on also a burst.
     expect(commune?.citizen.flagged).toBe(11);
+    const listed = (await (
+      await collector.api.request('/api/v1/flagged?commune=10507', { headers: admin })
+    ).json()) as { seq: number; reasons: { flag: string; value: number }[] }[];
+    expect(listed).toHaveLength(11);
+    const last = listed.find((s) => s.seq === 12);
+    expect(last?.reasons.map((r) => r.flag)).toEqual(['quick-repeat', 'burst']);
+    expect(last?.reasons[0]?.value).toBe(10);
   });
 
   it('say why at minute precision too: a QR batch of many sheets in a few minutes is a burst', async () => {

@@ -9,6 +9,7 @@ import { CommuneTable } from './commune-table/index.tsx';
 import { DeskQr } from './desk-qr/index.tsx';
 import { FileImport } from './file-import/index.tsx';
 import { FlagSettings } from './flag-settings/index.tsx';
+import { FlaggedSheets } from './flagged-sheets/index.tsx';
 import { FrameReader } from './frame-reader/index.tsx';
 import { KioskRegistry } from './kiosk-registry/index.tsx';
 import { PrintSummary } from './print-summary/index.tsx';
@@ -180,7 +181,10 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       {(section === 'figures' || !online) && (
         <>
           {commune ? (
-            <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
+            <>
+              <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
+              {online && <FlaggedSheets office={office} communeCode={commune.communeCode} />}
+            </>
           ) : (
             <CommuneTable communes={view.communes} onOpen={setOpened} />
           )}

@@ -39,6 +39,13 @@ export function officeResources({ store, log, now, isAdmin }: ResourceContext): 
     });
   });
 
+  routes.get('/api/v1/flagged', async (c) => {
+    if (!isAdmin(c)) return problem(c, 'auth.admin');
+    const commune = c.req.query('commune') ?? '';
+    if (!/^\d{1,8}$/.test(commune)) return problem(c, 'request.invalid');
+    return c.json(await store.flaggedSheets(commune));
+  });
+
   routes.get('/api/v1/set-aside', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
     return c.json(await store.setAside());

@@ -18,6 +18,7 @@ import {
   GATE_VERSION,
   groupOf,
   kioskOf,
+  officeFlagsOf,
   personalOf,
   rowOf,
   SHEET_GROUPS_SQL,
@@ -134,6 +135,23 @@ export async function openCollectorStore(
     },
 
     kioskRegistry: () => kioskRegistry(read),
+
+    async flaggedSheets(communeCode) {
+      const rows = await read.all(
+        `SELECT channel, device_id, seq, form_id, created_at, office_flags FROM sheets
+         WHERE commune_code = $1 AND office_flags <> '' AND set_aside IS NULL
+         ORDER BY created_at DESC LIMIT 1000`,
+        [communeCode],
+      );
+      return rows.map((row) => ({
+        channel: row.channel === 'phone' ? 'phone' : 'kiosk',
+        deviceId: String(row.device_id),
+        seq: Number(row.seq),
+        formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
+        createdAt: Number(row.created_at),
+        reasons: officeFlagsOf(row),
+      }));
+    },
 
     async setAside() {
       const rows = await read.all(

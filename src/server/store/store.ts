@@ -1,4 +1,4 @@
-import type { KioskRow, SetAsideRow } from '../../core/api.ts';
+import type { FlaggedSheet, KioskRow, SetAsideRow } from '../../core/api.ts';
 import type { CommuneHeader } from '../../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../../core/office-flags.ts';
 import type { FormId } from '../../core/profile/schema.ts';
@@ -81,6 +81,8 @@ export interface CollectorStore {
   sheetGroupsOfCommune(communeCode: string): Promise<SheetGroup[]>;
   /** Every kiosk and desk with what it did (GET /api/v1/kiosks). */
   kioskRegistry(): Promise<KioskRow[]>;
+  /** A commune's sheets the office flagged, newest first, with the reasons (at most 1 000). */
+  flaggedSheets(communeCode: string): Promise<FlaggedSheet[]>;
   /** Stored rows that do not pass the gate, counted apart. */
   setAside(): Promise<SetAsideRow[]>;
   officeFlagSettings(): Promise<OfficeFlagSettings>;
