@@ -3,15 +3,13 @@ import { findForm, findProfile } from './profile/registry.ts';
 import type { Sheet } from './sheet.ts';
 
 /**
- * The one gate every sheet passes before anything stores it — on the tablet, at the collector
- * (kiosk batch, signed file, phone sheet, a phone sheet relayed by a kiosk) and in the office's
- * browser (parcels read by camera or file). The survey scores the commune whose own staff hold
+ * The one gate every sheet passes before anything that receives it stores it — at the collector
+ * (kiosk batch, signed file, phone sheet), on the kiosk relaying a phone's answer QR, and in the
+ * office's browser (parcels read by camera or file). The survey scores the commune whose own staff hold
  * the tablet, so nothing is taken on trust: a sheet is checked against the profile and form
  * version it names. A refusal is a catalogue problem listing every fault; nothing is stored.
  */
 export type IntakePath =
-  /** The tablet storing a sheet it has just taken. */
-  | 'kiosk'
   /** A kiosk's compact batch (HTTP sync or QR frames). */
   | 'batch'
   /** A kiosk's signed JSON file. */

@@ -1,5 +1,4 @@
 import { flagsForNewSheet } from '../core/flags.ts';
-import { admitSheets } from '../core/intake.ts';
 import { inPeriod } from '../core/period.ts';
 import type { FlagThresholds, Period } from '../core/settings.ts';
 import { hasPersonalData, type Sheet, type SheetDraft, sheetSchema } from '../core/sheet.ts';
@@ -44,9 +43,6 @@ export async function addSheet(
     seq,
     flags: flagsForNewSheet(draft, prior, timing),
   });
-  // The gate the office runs: a sheet it would refuse (a clock before 2024, say) is not kept
-  // to be refused later. Pure and synchronous, so the transaction stays open.
-  admitSheets([sheet], { path: 'kiosk', now: sheet.createdAt });
   await meta.put({ ...device, lastSeq: seq }, 'device');
   await tx.objectStore('sheets').add(sheet);
   await tx.done;

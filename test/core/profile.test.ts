@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { haiDuong2024, profileSchema, type ScorecardNode } from '../../src/core/profile/index.ts';
+import { haiDuong2024Scorecard as scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
+import { haiDuong2024, type ScorecardNode, scorecardSchema } from '../../src/core/profile/index.ts';
 
 const seed = readFileSync(
   new URL('../fixtures/seeds/003_80e356a50ea517f7.txt', import.meta.url),
   'utf8',
 );
 const seedLines = seed.split('\n');
-const sectionB = haiDuong2024.scorecard.sectionB;
+const sectionB = scorecard.sectionB;
 
 describe('Hải Dương 2024 profile', () => {
   for (const form of haiDuong2024.forms) {
@@ -114,7 +115,7 @@ describe('Hải Dương 2024 Section B', () => {
   });
 
   it('copies both disqualifying events letter for letter from "Hướng dẫn chấm điểm"', () => {
-    const { disqualifiers } = haiDuong2024.scorecard;
+    const { disqualifiers } = scorecard;
     expect(disqualifiers).toHaveLength(2);
     for (const d of disqualifiers) expect(seedLines).toContain(`+ ${d.text}`);
   });
@@ -123,7 +124,7 @@ describe('Hải Dương 2024 Section B', () => {
     const maxima = sectionB.criteria.map((c) => c.maxHalfPoints / 2);
     expect(maxima).toEqual([22, 23, 10, 18, 7]);
     expect(2 * 80).toBe(sectionB.maxHalfPoints);
-    expect(haiDuong2024.scorecard.sectionAMaxPoints + 80).toBe(haiDuong2024.scorecard.maxPoints);
+    expect(scorecard.sectionAMaxPoints + 80).toBe(scorecard.maxPoints);
   });
 
   it('gives every node with children exactly the sum of its children', () => {
@@ -142,10 +143,10 @@ describe('Hải Dương 2024 Section B', () => {
   });
 });
 
-describe('profile schema, Section B', () => {
-  /** A copy of the default profile with one node changed. */
+describe('scorecard schema, Section B', () => {
+  /** A copy of the default scorecard with one node changed. */
   function withNode(id: string, change: (node: MutableNode) => void): unknown {
-    const copy = structuredClone(haiDuong2024);
+    const copy = structuredClone(scorecard);
     const walk = (nodes: MutableNode[]): MutableNode | undefined => {
       for (const node of nodes) {
         if (node.id === id) return node;
@@ -154,7 +155,7 @@ describe('profile schema, Section B', () => {
       }
       return undefined;
     };
-    const node = walk(copy.scorecard.sectionB.criteria);
+    const node = walk(copy.sectionB.criteria);
     if (!node) throw new Error(`No node ${id}`);
     change(node);
     return copy;
@@ -162,12 +163,12 @@ describe('profile schema, Section B', () => {
   type MutableNode = { id: string; maxHalfPoints: number; children?: MutableNode[] | undefined };
 
   function problems(candidate: unknown): string[] {
-    const result = profileSchema.safeParse(candidate);
+    const result = scorecardSchema.safeParse(candidate);
     return result.success ? [] : result.error.issues.map((i) => i.message);
   }
 
-  it('accepts the default profile', () => {
-    expect(problems(structuredClone(haiDuong2024))).toEqual([]);
+  it('accepts the default scorecard', () => {
+    expect(problems(structuredClone(scorecard))).toEqual([]);
   });
 
   it('refuses a profile whose sub-items do not add up to their item', () => {
@@ -195,8 +196,8 @@ describe('profile schema, Section B', () => {
   });
 
   it('refuses a profile whose Section A and Section B maxima do not make its total', () => {
-    const bad = structuredClone(haiDuong2024);
-    bad.scorecard.sectionAMaxPoints = 21;
+    const bad = structuredClone(scorecard);
+    bad.sectionAMaxPoints = 21;
     expect(problems(bad)).toEqual(['Điểm tối đa mục A cộng mục B phải bằng tổng điểm chuẩn']);
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { haiDuong2024Scorecard as scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import { haiDuong2024 as profile } from '../../src/core/profile/index.ts';
 import {
   compareFractions,
@@ -127,7 +128,7 @@ describe('form summary', () => {
 
 describe('section A and standing', () => {
   const standing = (points: number, disqualified = false) =>
-    standingFor(profile, fraction(Math.round(points * 1000), 1000), disqualified).label;
+    standingFor(scorecard, fraction(Math.round(points * 1000), 1000), disqualified).label;
 
   it('adds the citizen and cadre means, incomplete when one is missing', () => {
     expect(sectionA(fraction(17, 2), fraction(9, 1))).toEqual({
@@ -154,7 +155,7 @@ describe('section A and standing', () => {
     const a = sectionA(fraction(29_999, 3000), fraction(10, 1)).value;
     const total = scorecardTotal(a, 130);
     expect(compareFractions(total, fraction(85, 1))).toBe(-1);
-    expect(standingFor(profile, total, false).label).toBe('Chuẩn Mức độ 1');
+    expect(standingFor(scorecard, total, false).label).toBe('Chuẩn Mức độ 1');
   });
 
   it('matches a float reference on random totals away from the thresholds', () => {
@@ -176,7 +177,7 @@ describe('section A and standing', () => {
                   : points >= 80
                     ? 'muc-1'
                     : 'khong-dat';
-          expect(standingFor(profile, total, false).id).toBe(expected);
+          expect(standingFor(scorecard, total, false).id).toBe(expected);
         },
       ),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { haiDuong2024 as profile } from '../../src/core/profile/index.ts';
+import { haiDuong2024Scorecard as scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import {
   leavesOf,
   type SectionBScoring,
@@ -8,7 +8,7 @@ import {
   sectionBLeaves,
 } from '../../src/core/scoring/index.ts';
 
-const leaves = sectionBLeaves(profile);
+const leaves = sectionBLeaves(scorecard);
 
 /** Any valid scoring: each leaf left out or given 0 to its maximum half-points. */
 const scoringArb = fc
@@ -55,41 +55,41 @@ describe('Section B leaves', () => {
 
 describe('Section B total', () => {
   it('adds the half-points given: 1 point + 0,5 point + 7 points = 17 half-points', () => {
-    expect(sectionBHalfPoints(profile, { '1.1.1': 2, '4.2.3': 1, '5.1': 14 })).toBe(17);
+    expect(sectionBHalfPoints(scorecard, { '1.1.1': 2, '4.2.3': 1, '5.1': 14 })).toBe(17);
   });
 
   it('counts a leaf left out as 0: an empty scoring totals 0', () => {
-    expect(sectionBHalfPoints(profile, {})).toBe(0);
+    expect(sectionBHalfPoints(scorecard, {})).toBe(0);
   });
 
   it('totals 80 points when every leaf has its maximum', () => {
     const full = Object.fromEntries(leaves.map((l) => [l.id, l.maxHalfPoints]));
-    expect(sectionBHalfPoints(profile, full)).toBe(160);
+    expect(sectionBHalfPoints(scorecard, full)).toBe(160);
   });
 
   it('refuses a score above the leaf maximum', () => {
-    expect(() => sectionBHalfPoints(profile, { '4.2.1': 2 })).toThrow(
+    expect(() => sectionBHalfPoints(scorecard, { '4.2.1': 2 })).toThrow(
       /"4\.2\.1" takes a whole number of half-points from 0 to 1, not 2/,
     );
   });
 
   it('refuses a negative score', () => {
-    expect(() => sectionBHalfPoints(profile, { '1.1.1': -1 })).toThrow(/"1\.1\.1".*not -1/);
+    expect(() => sectionBHalfPoints(scorecard, { '1.1.1': -1 })).toThrow(/"1\.1\.1".*not -1/);
   });
 
   it('refuses a score that is not a whole number of half-points', () => {
-    expect(() => sectionBHalfPoints(profile, { '1.1.1': 1.5 })).toThrow(/"1\.1\.1".*not 1\.5/);
-    expect(() => sectionBHalfPoints(profile, { '1.1.1': Number.NaN })).toThrow(/not NaN/);
+    expect(() => sectionBHalfPoints(scorecard, { '1.1.1': 1.5 })).toThrow(/"1\.1\.1".*not 1\.5/);
+    expect(() => sectionBHalfPoints(scorecard, { '1.1.1': Number.NaN })).toThrow(/not NaN/);
   });
 
-  it('refuses an id the profile does not have', () => {
-    expect(() => sectionBHalfPoints(profile, { '9.9': 1 })).toThrow(
+  it('refuses an id the scorecard does not have', () => {
+    expect(() => sectionBHalfPoints(scorecard, { '9.9': 1 })).toThrow(
       /Unknown Section B leaf "9\.9" in profile hai-duong-2024/,
     );
   });
 
   it('refuses a score on a node with sub-items, naming them as what to score', () => {
-    expect(() => sectionBHalfPoints(profile, { '2.4.5': 10 })).toThrow(
+    expect(() => sectionBHalfPoints(scorecard, { '2.4.5': 10 })).toThrow(
       /"2\.4\.5" .* has sub-items: score those instead/,
     );
   });
@@ -97,7 +97,7 @@ describe('Section B total', () => {
   it('equals the sum of its leaves and never exceeds 80 points, for any valid scoring', () => {
     fc.assert(
       fc.property(scoringArb, (scoring: SectionBScoring) => {
-        const total = sectionBHalfPoints(profile, scoring);
+        const total = sectionBHalfPoints(scorecard, scoring);
         expect(total).toBe(Object.values(scoring).reduce((sum, s) => sum + s, 0));
         expect(Number.isInteger(total)).toBe(true);
         expect(total).toBeGreaterThanOrEqual(0);
@@ -114,7 +114,7 @@ describe('Section B total', () => {
         fc.integer({ min: 1, max: 1000 }),
         (scoring, leaf, excess) => {
           const bad = { ...scoring, [leaf.id]: leaf.maxHalfPoints + excess };
-          expect(() => sectionBHalfPoints(profile, bad)).toThrow(RangeError);
+          expect(() => sectionBHalfPoints(scorecard, bad)).toThrow(RangeError);
         },
       ),
     );

@@ -1,4 +1,4 @@
-import type { Disqualifier, SectionB } from './schema.ts';
+import type { Disqualifier, SectionB } from './scorecard-schema.ts';
 
 /**
  * Section B of Hải Dương's scorecard (seed 003, Phụ lục 01 "BẢNG THANG CHẤM ĐIỂM"), in

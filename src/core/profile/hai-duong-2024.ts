@@ -1,11 +1,10 @@
-import { haiDuong2024Disqualifiers, haiDuong2024SectionB } from './hai-duong-2024-section-b.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
 /**
  * Hải Dương province, Đề án 2024–2030 (seed 003): Phụ lục 01 scorecard, Phụ lục 02
  * citizen form, Phụ lục 03 hamlet-cadre form. Question texts are copied letter for
- * letter from the seed (NFC); test/core/profile.test.ts checks them against it. Section B
- * and the disqualifying events are in hai-duong-2024-section-b.ts.
+ * letter from the seed (NFC); test/core/profile.test.ts checks them against it. The
+ * scorecard (Phụ lục 01) is in hai-duong-2024-scorecard.ts.
  */
 export const haiDuong2024 = profileSchema.parse({
   id: 'hai-duong-2024',
@@ -94,17 +93,4 @@ export const haiDuong2024 = profileSchema.parse({
       ],
     },
   ],
-  scorecard: {
-    sectionAMaxPoints: 20,
-    sectionB: haiDuong2024SectionB,
-    disqualifiers: haiDuong2024Disqualifiers,
-    maxPoints: 100,
-    standings: [
-      { id: 'khong-dat', label: 'Không đạt chuẩn', minHalfPoints: 0 },
-      { id: 'muc-1', label: 'Chuẩn Mức độ 1', minHalfPoints: 160 },
-      { id: 'muc-2', label: 'Chuẩn Mức độ 2', minHalfPoints: 170 },
-      { id: 'muc-3', label: 'Chuẩn Mức độ 3', minHalfPoints: 180 },
-      { id: 'muc-4', label: 'Chuẩn Mức độ 4', minHalfPoints: 190 },
-    ],
-  },
 } satisfies Profile);

@@ -1,4 +1,4 @@
-import type { Profile, ScorecardNode } from '../profile/schema.ts';
+import type { Scorecard, ScorecardNode } from '../profile/scorecard-schema.ts';
 
 /**
  * A Section B scoring (the commune's self-score or the office's appraisal): half-points per
@@ -13,26 +13,26 @@ export function leavesOf(node: ScorecardNode): readonly ScorecardNode[] {
   return children.length === 0 ? [node] : children.flatMap(leavesOf);
 }
 
-/** Every scorable leaf of the profile's Section B, in table order. */
-export function sectionBLeaves(profile: Profile): readonly ScorecardNode[] {
-  return profile.scorecard.sectionB.criteria.flatMap(leavesOf);
+/** Every scorable leaf of the scorecard's Section B, in table order. */
+export function sectionBLeaves(scorecard: Scorecard): readonly ScorecardNode[] {
+  return scorecard.sectionB.criteria.flatMap(leavesOf);
 }
 
 /**
  * The total of a Section B scoring in half-points (0..160 in the default profile), exact.
- * Refuses an id that is not a leaf of the profile, and a score that is not a whole number of
+ * Refuses an id that is not a leaf of the scorecard, and a score that is not a whole number of
  * half-points between 0 and the leaf's maximum, instead of clamping or rounding it.
  */
-export function sectionBHalfPoints(profile: Profile, scoring: SectionBScoring): number {
-  const leaves = new Map(sectionBLeaves(profile).map((leaf) => [leaf.id, leaf]));
+export function sectionBHalfPoints(scorecard: Scorecard, scoring: SectionBScoring): number {
+  const leaves = new Map(sectionBLeaves(scorecard).map((leaf) => [leaf.id, leaf]));
   let total = 0;
   for (const [id, halfPoints] of Object.entries(scoring)) {
     const leaf = leaves.get(id);
     if (!leaf) {
       throw new RangeError(
-        isInnerNode(profile, id)
-          ? `Section B node "${id}" of profile ${profile.id} has sub-items: score those instead`
-          : `Unknown Section B leaf "${id}" in profile ${profile.id}`,
+        isInnerNode(scorecard, id)
+          ? `Section B node "${id}" of profile ${scorecard.profileId} has sub-items: score those instead`
+          : `Unknown Section B leaf "${id}" in profile ${scorecard.profileId}'s scorecard`,
       );
     }
     if (!Number.isInteger(halfPoints) || halfPoints < 0 || halfPoints > leaf.maxHalfPoints) {
@@ -46,7 +46,7 @@ export function sectionBHalfPoints(profile: Profile, scoring: SectionBScoring): 
 }
 
 /** Whether an id that is not a leaf names a node with sub-items, for a clearer refusal. */
-function isInnerNode(profile: Profile, id: string): boolean {
+function isInnerNode(scorecard: Scorecard, id: string): boolean {
   const walk = (node: ScorecardNode): boolean => node.id === id || (node.children ?? []).some(walk);
-  return profile.scorecard.sectionB.criteria.some(walk);
+  return scorecard.sectionB.criteria.some(walk);
 }

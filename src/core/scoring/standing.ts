@@ -1,4 +1,4 @@
-import type { Profile, Standing } from '../profile/schema.ts';
+import type { Scorecard, Standing } from '../profile/scorecard-schema.ts';
 import { addFractions, compareFractions, type Fraction, fraction } from './fraction.ts';
 
 /** The 100-point total: Section A (exact) + Section B (appraised, in half-points). */
@@ -10,10 +10,14 @@ export function scorecardTotal(sectionA: Fraction, sectionBHalfPoints: number): 
  * The standing a total reaches, compared exactly (84.999… is Mức độ 1, not 2).
  * A disqualified commune gets the lowest standing whatever its points.
  */
-export function standingFor(profile: Profile, total: Fraction, disqualified: boolean): Standing {
-  const standings = profile.scorecard.standings;
+export function standingFor(
+  scorecard: Scorecard,
+  total: Fraction,
+  disqualified: boolean,
+): Standing {
+  const standings = scorecard.standings;
   const lowest = standings[0];
-  if (!lowest) throw new RangeError(`Profile ${profile.id} has no standings`);
+  if (!lowest) throw new RangeError(`Scorecard of ${scorecard.profileId} has no standings`);
   if (disqualified) return lowest;
   let reached = lowest;
   for (const standing of standings) {
