@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { vnDay } from './period.ts';
 import { flagThresholdsSchema } from './settings.ts';
 import type { Channel, Flag } from './sheet.ts';
 
@@ -141,11 +140,13 @@ export function usualDay(counts: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+// Vietnam keeps UTC+7 all year: days and weekdays are plain arithmetic (1970-01-01 was a Thursday).
 const VN_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const minuteOfVnDay = (ms: number) =>
-  Math.floor(((((ms + VN_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
-const vnWeekday = (ms: number) => new Date(`${vnDay(ms)}T00:00:00Z`).getUTCDay();
+  Math.floor(((((ms + VN_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+const vnWeekday = (ms: number) => (((Math.floor((ms + VN_OFFSET_MS) / DAY_MS) + 4) % 7) + 7) % 7;
 
 function sameAnswers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

@@ -48,23 +48,19 @@ export async function openCollectorStore(
     engine: engine.name,
 
     async registerKiosk(kiosk: NewKiosk) {
-      const inserted = await read.insertIgnoring(
-        'kiosks',
-        [
-          {
-            device_id: kiosk.deviceId,
-            commune_code: kiosk.communeCode,
-            commune_name: kiosk.communeName,
-            label: kiosk.label,
-            hmac_key: Buffer.from(kiosk.key).toString('base64'),
-            registered_at: kiosk.registeredAt,
-            kind: kiosk.kind,
-            forms: (kiosk.forms ?? ['citizen']).join(','),
-          },
-        ],
-        'device_id',
-      );
-      return inserted.length === 1;
+      const inserted = await read.insertIgnoring('kiosks', [
+        {
+          device_id: kiosk.deviceId,
+          commune_code: kiosk.communeCode,
+          commune_name: kiosk.communeName,
+          label: kiosk.label,
+          hmac_key: Buffer.from(kiosk.key).toString('base64'),
+          registered_at: kiosk.registeredAt,
+          kind: kiosk.kind,
+          forms: (kiosk.forms ?? ['citizen']).join(','),
+        },
+      ]);
+      return inserted === 1;
     },
 
     findKiosk: (deviceId) => findKiosk(read, deviceId),
@@ -319,7 +315,6 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
         ...rowOf(s, delivery, flags.get(s.seq) ?? []),
         chain: links.get(s.seq) ?? null,
       })),
-      'seq',
     );
     if (chain) {
       const claim = delivery.chainHead ? { seq: last.seq, head: delivery.chainHead } : undefined;
@@ -380,18 +375,28 @@ async function touchKiosk(sql: Sql, delivery: Delivery, firstSeq: number) {
 }
 
 /**
- * Rows stored before this gate version are read again: one that no longer passes is set aside
- * with its reason (counted apart, listed for the officer, never deleted), and the office's
- * flags and chains are computed over what is left.
+ * When the rows were last checked by an older gate (or never: a database from before it),
+ * every stored row is read again: one that no longer passes is set aside with its reason
+ * (counted apart, listed for the officer, never deleted), and the office's flags and chains
+ * are computed over what is left. Then the database records this gate's version.
  */
 async function recheckStoredRows(engine: Engine, now: number) {
+  const [marker] = await engine.read.all(
+    "SELECT value FROM office_settings WHERE name = 'gate-version'",
+  );
+  if (Number(marker?.value ?? 0) >= GATE_VERSION) return;
   const kiosks = new Set<string>();
   let phone = false;
+  let after: [string, string, number] = ['', '', 0];
   for (;;) {
-    const rows = await engine.read.all('SELECT * FROM sheets WHERE checked < $1 LIMIT 2000', [
-      GATE_VERSION,
-    ]);
-    if (rows.length === 0) break;
+    const rows = await engine.read.all(
+      `SELECT * FROM sheets WHERE (channel, device_id, seq) > ($1, $2, $3)
+       ORDER BY channel, device_id, seq LIMIT 2000`,
+      after,
+    );
+    const last = rows.at(-1);
+    if (!last) break;
+    after = [String(last.channel), String(last.device_id), Number(last.seq)];
     await engine.transaction(async (sql) => {
       for (const row of rows) {
         const sheet = sheetOf(row);
@@ -401,16 +406,16 @@ async function recheckStoredRows(engine: Engine, now: number) {
         const setAside = found
           ? `${problemCatalogue[found.key].code} ${found.path}: ${found.message}`
           : null;
-        await sql.run(
-          'UPDATE sheets SET checked = $1, set_aside = $2 WHERE channel = $3 AND device_id = $4 AND seq = $5',
-          [GATE_VERSION, setAside, String(row.channel), String(row.device_id), Number(row.seq)],
-        );
+        if (setAside !== (row.set_aside ?? null))
+          await sql.run(
+            'UPDATE sheets SET set_aside = $1 WHERE channel = $2 AND device_id = $3 AND seq = $4',
+            [setAside, String(row.channel), String(row.device_id), Number(row.seq)],
+          );
         if (row.channel === 'kiosk') kiosks.add(String(row.device_id));
         else phone = true;
       }
     });
   }
-  if (kiosks.size === 0 && !phone) return;
   const settings = await officeFlagSettings(engine.read);
   for (const deviceId of kiosks)
     await engine.transaction(async (sql) => {
@@ -418,6 +423,11 @@ async function recheckStoredRows(engine: Engine, now: number) {
       await advanceChain(sql, deviceId, await chainState(sql, deviceId), new Map(), undefined, now);
     });
   if (phone) await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
+  await engine.read.run(
+    `INSERT INTO office_settings (name, value, updated_at) VALUES ('gate-version', $1, $2)
+     ON CONFLICT (name) DO UPDATE SET value = $1, updated_at = $2`,
+    [String(GATE_VERSION), now],
+  );
 }
 
 async function rebuildAllFlags(engine: Engine, settings: OfficeFlagSettings) {

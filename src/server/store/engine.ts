@@ -10,14 +10,10 @@ export interface Sql {
   all(text: string, params?: readonly SqlValue[]): Promise<Row[]>;
   run(text: string, params?: readonly SqlValue[]): Promise<void>;
   /**
-   * Inserts rows (all with the same columns) in as few statements as the engine allows,
-   * skipping any whose key exists; returns `returning` of each row inserted.
+   * Inserts rows (all with the same columns), skipping any whose key exists, in as few
+   * round trips as the engine needs; returns how many were inserted.
    */
-  insertIgnoring(
-    table: string,
-    rows: readonly Record<string, SqlValue>[],
-    returning: string,
-  ): Promise<unknown[]>;
+  insertIgnoring(table: string, rows: readonly Record<string, SqlValue>[]): Promise<number>;
   /**
    * Holds `key` until the transaction ends, so two collectors on one database work on a
    * device's stream one after the other (SQLite's one writer needs nothing more).

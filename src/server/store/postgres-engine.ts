@@ -18,15 +18,21 @@ export function postgresEngine(url: string): Engine {
     run: async (text, params = []) => {
       await client.unsafe(text, params as SqlValue[] as postgres.ParameterOrJSON<never>[]);
     },
-    async insertIgnoring(table, rows, returning) {
+    async insertIgnoring(table, rows) {
       const first = rows[0];
-      if (!first) return [];
+      if (!first) return 0;
       const columns = Object.keys(first);
-      // One multi-row statement a batch: a round trip per sheet is what held the pool.
-      const inserted = await client`
-        INSERT INTO ${client(table)} ${client(rows as Record<string, SqlValue>[], columns)}
-        ON CONFLICT DO NOTHING RETURNING ${client(returning)}`;
-      return inserted.map((row) => row[returning]);
+      // One multi-row statement a batch (of at most 65 535 parameters): a round trip per
+      // sheet is what held the pool.
+      const perStatement = Math.floor(60_000 / columns.length);
+      let inserted = 0;
+      for (let at = 0; at < rows.length; at += perStatement) {
+        const chunk = rows.slice(at, at + perStatement) as Record<string, SqlValue>[];
+        const result = await client`
+          INSERT INTO ${client(table)} ${client(chunk, columns)} ON CONFLICT DO NOTHING`;
+        inserted += result.count;
+      }
+      return inserted;
     },
     lock: async (key) => {
       await client`SELECT pg_advisory_xact_lock(hashtext(${key}))`;

@@ -7,7 +7,10 @@ import { type Sheet, sheetSchema } from '../../core/sheet.ts';
 import type { Row, SqlValue } from './engine.ts';
 import type { CommuneRecord, Delivery, KioskRecord } from './store.ts';
 
-/** The gate version a stored row last passed: rows below it are checked again on start. */
+/**
+ * The version of the intake gate (src/core/intake.ts) this build runs. When a database's rows
+ * were last checked by an older one, every stored row is checked again on start.
+ */
 export const GATE_VERSION = 1;
 
 /** A sheet as one row of the `sheets` table (schema step 4). */
@@ -30,7 +33,6 @@ export interface SheetRow extends Record<string, SqlValue> {
   personal: string | null;
   fingerprint: string;
   received_at: number;
-  checked: number;
   set_aside: string | null;
 }
 
@@ -68,7 +70,6 @@ export function rowOf(
     personal: personalOf(sheet),
     fingerprint: sheetFingerprint(sheet),
     received_at: delivery.receivedAt,
-    checked: GATE_VERSION,
     set_aside: null,
   };
 }

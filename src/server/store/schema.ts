@@ -66,7 +66,8 @@ export const schemaSteps: readonly string[] = [
   // names its issuer; times say whether they are known to the second; the office keeps its own
   // flags beside the kiosk's, the chain link it computed after each sheet of a kiosk once it has
   // every earlier one, the links the kiosk sent and where they differ; it sets aside (never
-  // deletes) a stored row that fails the gate. Kiosks can be revoked; a desk hands out
+  // deletes) a stored row that fails the gate (every row is checked again when a build's gate
+  // is newer than the one recorded in office_settings, 'gate-version'). Kiosks can be revoked; a desk hands out
   // citizen-form tokens unless the office allows more.
   `CREATE TABLE sheets_v4 (
      channel TEXT NOT NULL,
@@ -88,19 +89,17 @@ export const schemaSteps: readonly string[] = [
      fingerprint TEXT NOT NULL,
      chain TEXT,
      received_at BIGINT NOT NULL,
-     checked INTEGER NOT NULL,
      set_aside TEXT,
      PRIMARY KEY (channel, device_id, seq)
    );
    INSERT INTO sheets_v4 SELECT channel, device_id, seq, commune_code,
      CASE WHEN channel = 'kiosk' THEN device_id ELSE NULL END, profile_id, profile_version, form_id,
      form_version, answers, created_at, created_at, 0, flags, '', personal, fingerprint, NULL,
-     received_at, 0, NULL FROM sheets;
+     received_at, NULL FROM sheets;
    DROP TABLE sheets;
    ALTER TABLE sheets_v4 RENAME TO sheets;
    CREATE INDEX sheets_by_commune ON sheets (commune_code, form_id);
-   CREATE INDEX sheets_by_issuer ON sheets (issuer_id, channel);
-   CREATE INDEX sheets_unchecked ON sheets (checked);
+   CREATE INDEX phone_sheets_by_issuer ON sheets (issuer_id) WHERE channel = 'phone';
    ALTER TABLE kiosks ADD COLUMN revoked_at BIGINT;
    ALTER TABLE kiosks ADD COLUMN revocation_reason TEXT;
    ALTER TABLE kiosks ADD COLUMN forms TEXT NOT NULL DEFAULT 'citizen';

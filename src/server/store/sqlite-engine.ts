@@ -24,19 +24,17 @@ export function sqliteEngine(path: string): Engine {
     run: async (text, params = []) => {
       prepared(text).run(...(params as SqlValue[]));
     },
-    async insertIgnoring(table, rows, returning) {
+    async insertIgnoring(table, rows) {
       const first = rows[0];
-      if (!first) return [];
+      if (!first) return 0;
       const columns = Object.keys(first);
       const statement = prepared(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-         ON CONFLICT DO NOTHING RETURNING ${returning}`,
+        `INSERT INTO ${table} (${columns.join(', ')})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING`,
       );
-      const inserted: unknown[] = [];
-      for (const row of rows) {
-        const [result] = statement.all(...columns.map((c) => row[c] ?? null)) as Row[];
-        if (result) inserted.push(result[returning]);
-      }
+      let inserted = 0;
+      for (const row of rows)
+        inserted += Number(statement.run(...columns.map((c) => row[c] ?? null)).changes);
       return inserted;
     },
     // BEGIN IMMEDIATE already makes this connection the only writer.
