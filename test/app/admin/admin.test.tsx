@@ -204,6 +204,23 @@ describe('admin settings', () => {
     expect(screen.getByRole('radio', { name: /23\/11\/2026 – 27\/11\/2026/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /24\/11\/2026 – 30\/11\/2026/ })).toBeTruthy();
   });
+
+  it('"Tùy chọn" stays chosen, opens the dates for typing, and saves the typed period', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    const custom = screen.getByRole('radio', { name: 'Tùy chọn' }) as HTMLInputElement;
+    fireEvent.click(custom);
+    expect(custom.checked).toBe(true);
+    expect(document.activeElement).toBe(screen.getByLabelText('Từ ngày'));
+    fireEvent.input(screen.getByLabelText('Đến ngày'), { target: { value: '2026-11-25' } });
+    expect(custom.checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    await screen.findByText('Đã lưu cài đặt');
+    expect(services.settings.period).toEqual({ from: '2026-11-23', to: '2026-11-25' });
+    fireEvent.click(screen.getByRole('radio', { name: /23\/11\/2026 – 27\/11\/2026/ }));
+    expect(custom.checked).toBe(false);
+  });
 });
 
 describe('admin personal data', () => {
