@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../../src/app/admin/index.tsx';
 import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
@@ -146,6 +146,17 @@ describe('admin dashboard', () => {
     });
     expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('1');
     expect(screen.getByText('Tổng số phiếu trên máy').nextElementSibling?.textContent).toBe('2');
+  });
+
+  it('shows Section A as "—" while no sheet of the period is scored, a figure once one is', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    const sectionA = (await screen.findByText(/Điểm mục A/)).querySelector('strong');
+    expect(sectionA?.textContent).toBe('—');
+    cleanup();
+    services.sheets = [sheet(1, ALL('kha'))];
+    await unlock(services);
+    expect((await screen.findByText(/Điểm mục A/)).textContent).toContain('5 / 20 — chưa đủ');
   });
 
   it('shows a damaged-settings problem at the top', async () => {
