@@ -263,6 +263,30 @@ describe('kiosk flow', () => {
     expect((screen.getByRole('radio', { name: 'Khá' }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it('reviews each answer beside its question’s topic and jumps to one question and back', async () => {
+    const { services } = renderKiosk();
+    answerAll(['Tốt', 'Khá', 'Trung bình', 'Yếu', 'Tốt']);
+    click('Tiếp theo');
+    const rows = screen.getAllByRole('listitem').map((li) => li.textContent);
+    const questions = profile.forms[0]?.questions ?? [];
+    expect(rows).toHaveLength(5);
+    questions.forEach((q, i) => {
+      expect(rows[i]).toContain(`Câu ${q.number}. ${q.topic}`);
+    });
+    expect(rows[1]).toContain('Khá');
+
+    click('Sửa câu 2');
+    expect(screen.getByRole('heading', { name: 'Câu 2/5' })).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Khá' }) as HTMLInputElement).checked).toBe(true);
+    choose('Tốt');
+    click('Tiếp theo');
+    expect(screen.getByRole('heading', { name: 'Xem lại phiếu' })).toBeTruthy();
+    expect(screen.getAllByRole('listitem')[1]?.textContent).toContain('Tốt');
+    click('Gửi phiếu');
+    await screen.findByText('Xin trân trọng cảm ơn Ông/Bà!');
+    expect(services.drafts[0]?.answers).toEqual(['tot', 'tot', 'trung-binh', 'yeu', 'tot']);
+  });
+
   it('calls the admin only from the start screen', () => {
     const { onAdminRequest } = renderKiosk();
     click('Quản trị');

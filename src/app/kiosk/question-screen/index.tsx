@@ -7,6 +7,8 @@ import './style.css';
 interface Props {
   question: Question;
   questionCount: number;
+  /** Opened with "Sửa" from the review: "Tiếp theo" leads back there. */
+  fromReview: boolean;
   levels: readonly Level[];
   answer: string | undefined;
   reason: string;
@@ -28,7 +30,7 @@ export function QuestionScreen(props: Props) {
   return (
     <Screen
       title={`Câu ${question.number}/${questionCount}`}
-      screenKey={`question-${question.number}`}
+      screenKey={`question-${question.number}${props.fromReview ? '-edit' : ''}`}
       actions={
         <>
           <button type="button" class="btn" onClick={props.onBack}>
@@ -40,6 +42,9 @@ export function QuestionScreen(props: Props) {
         </>
       }
     >
+      {props.fromReview && (
+        <p class="question-edit-hint">Chọn lại nếu cần, rồi bấm “Tiếp theo” để về trang xem lại.</p>
+      )}
       {reader.available && (
         <button type="button" class="btn read-aloud" onClick={() => reader.speak(spoken)}>
           <span aria-hidden="true">🔊 </span>Nghe đọc câu hỏi
