@@ -256,6 +256,27 @@ describe('admin personal data', () => {
     expect(await screen.findByText('Đã xóa dữ liệu cá nhân của 1 phiếu.')).toBeTruthy();
     expect(purge).toHaveBeenCalledWith({ from: '2026-11-23', to: '2026-11-27' });
   });
+
+  it('confirmation: "Hủy" has the focus, Escape cancels and focus returns to the purge button', async () => {
+    const services = new FakeServices();
+    services.sheets = [sheet(1, ALL('tot'), { suggestion: 'Thêm ghế' })];
+    const purge = vi.fn(async () => 1);
+    services.purgePersonalData = purge;
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu cá nhân' }));
+    const open = screen.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }) as HTMLButtonElement;
+    await waitFor(() => expect(open.disabled).toBe(false));
+    open.focus();
+    fireEvent.click(open);
+    const dialog = screen.getByRole('alertdialog', { name: 'Xóa dữ liệu cá nhân?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Hủy' }));
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Xóa' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(open);
+    expect(purge).not.toHaveBeenCalled();
+  });
 });
 
 describe('admin link to the collecting office', () => {
