@@ -174,7 +174,7 @@ export function PhoneApp({
       });
   };
   return (
-    <div class="kiosk phone" lang="vi">
+    <div class="kiosk" lang="vi">
       {flow.step.screen === 'start' ? (
         <StartScreen
           communeName={stage.communeName}

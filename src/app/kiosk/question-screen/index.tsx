@@ -31,6 +31,13 @@ export function QuestionScreen(props: Props) {
     <Screen
       title={`Câu ${question.number}/${questionCount}`}
       screenKey={`question-${question.number}${props.fromReview ? '-edit' : ''}`}
+      aside={
+        reader.available && (
+          <button type="button" class="btn read-aloud" onClick={() => reader.speak(spoken)}>
+            <span aria-hidden="true">🔊 </span>Nghe đọc câu hỏi
+          </button>
+        )
+      }
       actions={
         <>
           <button type="button" class="btn" onClick={props.onBack}>
@@ -44,11 +51,6 @@ export function QuestionScreen(props: Props) {
     >
       {props.fromReview && (
         <p class="question-edit-hint">Chọn lại nếu cần, rồi bấm “Tiếp theo” để về trang xem lại.</p>
-      )}
-      {reader.available && (
-        <button type="button" class="btn read-aloud" onClick={() => reader.speak(spoken)}>
-          <span aria-hidden="true">🔊 </span>Nghe đọc câu hỏi
-        </button>
       )}
       <ChoiceGroup
         legend={question.text}
