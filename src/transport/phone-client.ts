@@ -3,6 +3,7 @@ import { readPhoneToken } from '../core/phone/token.ts';
 import {
   claimFor,
   forgetPhoneSheet,
+  markPhoneSheetAccepted,
   type PhoneDb,
   queuedPhoneSheets,
   queuePhoneSheet,
@@ -70,19 +71,30 @@ const post = (token: string, claim: string | undefined, answers: PhoneAnswers) =
 
 /**
  * Sends the sheet. It is queued first, so closing the page or losing signal mid-request
- * loses nothing; it leaves the outbox once the collector has answered for it.
+ * loses nothing; it leaves the outbox once the collector has answered for it, and when the
+ * collector took it the phone remembers so (a reload shows the thanks again).
+ * `communeName` is kept with it for those thanks.
  */
 export async function sendPhoneSheet(
   db: PhoneDb,
   token: string,
   answers: PhoneAnswers,
   now: number,
+  communeName?: string,
 ): Promise<Reply<{ status: 'received' | 'duplicate' }>> {
   const { nonce } = readPhoneToken(token);
   const claim = await claimFor(db, nonce);
-  await queuePhoneSheet(db, { nonce, token, claim, answers, queuedAt: now });
+  await queuePhoneSheet(db, {
+    nonce,
+    token,
+    claim,
+    answers,
+    queuedAt: now,
+    ...(communeName && { communeName }),
+  });
   const reply = await post(token, claim, answers);
-  if (reply.kind !== 'offline') await forgetPhoneSheet(db, nonce);
+  if (reply.kind === 'ok') await markPhoneSheetAccepted(db, nonce, now, communeName);
+  else if (reply.kind === 'refused') await forgetPhoneSheet(db, nonce);
   return reply;
 }
 
@@ -94,14 +106,16 @@ export interface FlushReport {
 }
 
 /** Sends what waited in the outbox; a refused sheet leaves it too, with its reason reported. */
-export async function flushPhoneOutbox(db: PhoneDb): Promise<FlushReport> {
+export async function flushPhoneOutbox(db: PhoneDb, now = Date.now()): Promise<FlushReport> {
   const report: FlushReport = { waiting: 0, refused: [] };
   for (const queued of await queuedPhoneSheets(db)) {
     const reply = await post(queued.token, queued.claim, queued.answers);
     if (reply.kind === 'offline') report.waiting++;
-    else await forgetPhoneSheet(db, queued.nonce);
-    if (reply.kind === 'refused')
+    else if (reply.kind === 'ok') await markPhoneSheetAccepted(db, queued.nonce, now);
+    else {
+      await forgetPhoneSheet(db, queued.nonce);
       report.refused.push({ nonce: queued.nonce, message: reply.message });
+    }
   }
   return report;
 }

@@ -106,6 +106,11 @@ describe('phone mode in real Chromium', () => {
         expect.objectContaining({ communeCode: '10507', sheetCount: 1, phoneSheetCount: 1 }),
       ]);
 
+      // The same phone, reloaded after its thank-you, says thank you again.
+      await citizen.reload();
+      await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor();
+      expect(await citizen.getByText(/đã được dùng/).count()).toBe(0);
+
       const again = await phone();
       await again.goto(link);
       await again.getByRole('heading', { name: 'Chưa thể đánh giá bằng mã này' }).waitFor();
@@ -149,7 +154,8 @@ describe('phone mode in real Chromium', () => {
       await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor({ timeout: 40_000 });
       expect(await phoneSheets()).toHaveLength(before + 1);
       await citizen.reload();
-      await citizen.getByRole('alert').waitFor();
+      await citizen.getByText('Xin trân trọng cảm ơn Ông/Bà!').waitFor();
+      expect(await citizen.getByText(/đã được dùng/).count()).toBe(0);
       expect(await phoneSheets()).toHaveLength(before + 1);
     }));
 

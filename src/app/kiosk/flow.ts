@@ -9,7 +9,8 @@ import type { SheetDraft } from '../../core/sheet.ts';
 export type Step =
   | { screen: 'start' }
   | { screen: 'residency' }
-  | { screen: 'question'; index: number }
+  /** `fromReview`: opened with "Sửa" on the review; both ways out lead back to it. */
+  | { screen: 'question'; index: number; fromReview?: true }
   | { screen: 'personal' }
   | { screen: 'review' }
   | { screen: 'thanks' };
@@ -38,6 +39,8 @@ export type FlowAction =
   | { type: 'personal'; field: 'name' | 'address' | 'suggestion'; text: string }
   | { type: 'next'; questionCount: number }
   | { type: 'back'; askResidency: boolean; questionCount: number }
+  /** From the review, straight to one question. */
+  | { type: 'edit'; index: number }
   | { type: 'submitted' }
   | { type: 'reset' };
 
@@ -81,6 +84,10 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...state,
         step: previousStep(state.step, action.askResidency, action.questionCount),
       };
+    case 'edit':
+      return state.step.screen === 'review'
+        ? { ...state, step: { screen: 'question', index: action.index, fromReview: true } }
+        : state;
     case 'submitted':
       return { ...initialFlow, step: { screen: 'thanks' } };
     case 'reset':
@@ -93,6 +100,7 @@ function nextStep(step: Step, questionCount: number): Step {
     case 'residency':
       return { screen: 'question', index: 0 };
     case 'question':
+      if (step.fromReview) return { screen: 'review' };
       return step.index + 1 < questionCount
         ? { screen: 'question', index: step.index + 1 }
         : { screen: 'personal' };
@@ -106,6 +114,7 @@ function nextStep(step: Step, questionCount: number): Step {
 function previousStep(step: Step, askResidency: boolean, questionCount: number): Step {
   switch (step.screen) {
     case 'question':
+      if (step.fromReview) return { screen: 'review' };
       if (step.index > 0) return { screen: 'question', index: step.index - 1 };
       return askResidency ? { screen: 'residency' } : { screen: 'start' };
     case 'personal':

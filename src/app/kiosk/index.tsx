@@ -113,7 +113,7 @@ export function KioskApp({
       />
       {step.screen === 'thanks' && <ThanksScreen seconds={timing.thankYouSeconds} />}
       {idle.secondsLeft !== undefined && (
-        <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.resume} onEnd={discard} />
+        <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.resume} onDiscard={discard} />
       )}
     </div>
   );

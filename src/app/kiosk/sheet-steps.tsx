@@ -63,6 +63,7 @@ export function SheetSteps({
         <QuestionScreen
           question={question}
           questionCount={questionCount}
+          fromReview={step.fromReview === true}
           levels={profile.levels}
           answer={flow.answers[step.index]}
           reason={flow.reasons[step.index] ?? ''}
@@ -95,6 +96,10 @@ export function SheetSteps({
           saving={saving}
           error={saveError}
           onBack={back}
+          onEdit={(index) => {
+            reader.stop();
+            dispatch({ type: 'edit', index });
+          }}
           onSubmit={onSubmit}
         />
       )}

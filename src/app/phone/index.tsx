@@ -53,11 +53,17 @@ async function open(link: PhoneLink | undefined, services: PhoneServices): Promi
   } catch (e) {
     return { kind: 'closed', message: e instanceof Error ? e.message : NOT_A_LINK };
   }
+  // This phone answered this code already (a reload): show where its sheet is, not the form.
+  const unnamed = `xã, phường mã ${read.communeCode}`;
+  const saved = await services.savedSheet(token);
+  if (saved?.kind === 'accepted')
+    return { kind: 'sent', communeName: saved.communeName ?? unnamed };
+  if (saved?.kind === 'queued')
+    return { ...saved, token, communeName: saved.communeName ?? unnamed };
   const status = await services.claimToken(token);
   if (status.kind === 'refused') return { kind: 'closed', message: status.message };
   // Without network the token cannot be checked yet: answer now, the collector decides later.
-  const communeName =
-    status.kind === 'ok' ? status.value.communeName : `xã, phường mã ${read.communeCode}`;
+  const communeName = status.kind === 'ok' ? status.value.communeName : unnamed;
   return { kind: 'answering', token, formId: read.formId, communeName };
 }
 
@@ -82,9 +88,13 @@ export function PhoneApp({
   const form = findForm(defaultProfile, formId) ?? defaultProfile.forms[0];
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // What waited in the outbox goes first, so a sheet sent just now opens as sent.
   useEffect(() => {
-    void services.flush();
-    void open(link, services).then(setStage);
+    void services
+      .flush()
+      .catch(() => undefined)
+      .then(() => open(link, services))
+      .then(setStage);
   }, [link, services]);
 
   // A sheet that waited for the network goes as soon as the network is back.
@@ -160,7 +170,7 @@ export function PhoneApp({
       PRIVACY_NOTICE_VERSION,
       Date.now(),
     );
-    const reply = await services.send(stage.token, answers);
+    const reply = await services.send(stage.token, answers, stage.communeName);
     setSaving(false);
     if (reply.kind === 'ok') setStage({ kind: 'sent', communeName: stage.communeName });
     else if (reply.kind === 'refused') setStage({ kind: 'closed', message: reply.message });
@@ -174,7 +184,7 @@ export function PhoneApp({
       });
   };
   return (
-    <div class="kiosk phone" lang="vi">
+    <div class="kiosk" lang="vi">
       {flow.step.screen === 'start' ? (
         <StartScreen
           communeName={stage.communeName}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../../src/app/admin/index.tsx';
 import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
@@ -148,6 +148,17 @@ describe('admin dashboard', () => {
     expect(screen.getByText('Tổng số phiếu trên máy').nextElementSibling?.textContent).toBe('2');
   });
 
+  it('shows Section A as "—" while no sheet of the period is scored, a figure once one is', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    const sectionA = (await screen.findByText(/Điểm mục A/)).querySelector('strong');
+    expect(sectionA?.textContent).toBe('—');
+    cleanup();
+    services.sheets = [sheet(1, ALL('kha'))];
+    await unlock(services);
+    expect((await screen.findByText(/Điểm mục A/)).textContent).toContain('5 / 20 — chưa đủ');
+  });
+
   it('shows a damaged-settings problem at the top', async () => {
     const services = new FakeServices();
     services.problem = 'Cài đặt đã lưu bị hỏng nên máy đang dùng cài đặt mặc định.';
@@ -204,6 +215,23 @@ describe('admin settings', () => {
     expect(screen.getByRole('radio', { name: /23\/11\/2026 – 27\/11\/2026/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /24\/11\/2026 – 30\/11\/2026/ })).toBeTruthy();
   });
+
+  it('"Tùy chọn" stays chosen, opens the dates for typing, and saves the typed period', async () => {
+    const services = new FakeServices();
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    const custom = screen.getByRole('radio', { name: 'Tùy chọn' }) as HTMLInputElement;
+    fireEvent.click(custom);
+    expect(custom.checked).toBe(true);
+    expect(document.activeElement).toBe(screen.getByLabelText('Từ ngày'));
+    fireEvent.input(screen.getByLabelText('Đến ngày'), { target: { value: '2026-11-25' } });
+    expect(custom.checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    await screen.findByText('Đã lưu cài đặt');
+    expect(services.settings.period).toEqual({ from: '2026-11-23', to: '2026-11-25' });
+    fireEvent.click(screen.getByRole('radio', { name: /23\/11\/2026 – 27\/11\/2026/ }));
+    expect(custom.checked).toBe(false);
+  });
 });
 
 describe('admin personal data', () => {
@@ -227,6 +255,27 @@ describe('admin personal data', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Xóa' }));
     expect(await screen.findByText('Đã xóa dữ liệu cá nhân của 1 phiếu.')).toBeTruthy();
     expect(purge).toHaveBeenCalledWith({ from: '2026-11-23', to: '2026-11-27' });
+  });
+
+  it('confirmation: "Hủy" has the focus, Escape cancels and focus returns to the purge button', async () => {
+    const services = new FakeServices();
+    services.sheets = [sheet(1, ALL('tot'), { suggestion: 'Thêm ghế' })];
+    const purge = vi.fn(async () => 1);
+    services.purgePersonalData = purge;
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu cá nhân' }));
+    const open = screen.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }) as HTMLButtonElement;
+    await waitFor(() => expect(open.disabled).toBe(false));
+    open.focus();
+    fireEvent.click(open);
+    const dialog = screen.getByRole('alertdialog', { name: 'Xóa dữ liệu cá nhân?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Hủy' }));
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Xóa' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(open);
+    expect(purge).not.toHaveBeenCalled();
   });
 });
 

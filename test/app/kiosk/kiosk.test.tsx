@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KioskApp } from '../../../src/app/kiosk/index.tsx';
 import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
@@ -261,6 +261,64 @@ describe('kiosk flow', () => {
     click('Tiếp tục');
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect((screen.getByRole('radio', { name: 'Khá' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('reviews each answer beside its question’s topic and jumps to one question and back', async () => {
+    const { services } = renderKiosk();
+    answerAll(['Tốt', 'Khá', 'Trung bình', 'Yếu', 'Tốt']);
+    click('Tiếp theo');
+    const rows = screen.getAllByRole('listitem').map((li) => li.textContent);
+    const questions = profile.forms[0]?.questions ?? [];
+    expect(rows).toHaveLength(5);
+    questions.forEach((q, i) => {
+      expect(rows[i]).toContain(`Câu ${q.number}. ${q.topic}`);
+    });
+    expect(rows[1]).toContain('Khá');
+
+    click('Sửa câu 2');
+    expect(screen.getByRole('heading', { name: 'Câu 2/5' })).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Khá' }) as HTMLInputElement).checked).toBe(true);
+    choose('Tốt');
+    click('Tiếp theo');
+    expect(screen.getByRole('heading', { name: 'Xem lại phiếu' })).toBeTruthy();
+    expect(screen.getAllByRole('listitem')[1]?.textContent).toContain('Tốt');
+    click('Gửi phiếu');
+    await screen.findByText('Xin trân trọng cảm ơn Ông/Bà!');
+    expect(services.drafts[0]?.answers).toEqual(['tot', 'tot', 'trung-binh', 'yeu', 'tot']);
+  });
+
+  it('idle dialog: takes focus, keeps Tab inside, goes on with Escape and gives focus back', async () => {
+    vi.useFakeTimers();
+    renderKiosk(new FakeServices(), { askResidency: false });
+    click('Bắt đầu đánh giá');
+    choose('Khá');
+    const chosen = screen.getByRole('radio', { name: 'Khá' }) as HTMLInputElement;
+    chosen.focus();
+    await elapse(60_000);
+    const dialog = screen.getByRole('alertdialog', { name: 'Ông/Bà có muốn tiếp tục không?' });
+    const [discard, goOn] = within(dialog).getAllByRole('button');
+    expect([discard?.textContent, goOn?.textContent]).toEqual(['Hủy phiếu', 'Tiếp tục']);
+    expect(document.activeElement).toBe(goOn);
+    fireEvent.keyDown(dialog, { key: 'Tab' });
+    expect(document.activeElement).toBe(discard);
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(goOn);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(chosen.checked).toBe(true);
+    expect(document.activeElement).toBe(chosen);
+  });
+
+  it('idle dialog: "Hủy phiếu" throws the unfinished sheet away at once', async () => {
+    vi.useFakeTimers();
+    const { services } = renderKiosk(new FakeServices(), { askResidency: false });
+    click('Bắt đầu đánh giá');
+    choose('Yếu');
+    await elapse(60_000);
+    click('Hủy phiếu');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Bắt đầu đánh giá' })).toBeTruthy();
+    expect(services.drafts).toEqual([]);
   });
 
   it('calls the admin only from the start screen', () => {

@@ -35,6 +35,8 @@ export function Dashboard({ services, profile, settings }: Props) {
 
   const shown = figures.forms.find((f) => f.formId === settings.formId) ?? figures.forms[0];
   const unknown = figures.forms.reduce((n, f) => n + f.all.unknownProfileCount, 0);
+  // No scored sheet in the period yet: "0 / 20" would read as a result.
+  const nothingScored = figures.forms.every((f) => f.all.mean === null);
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Tổng quan</h1>
@@ -82,8 +84,14 @@ export function Dashboard({ services, profile, settings }: Props) {
       </table>
       <p>
         Điểm mục A (trung bình phiếu người dân + trung bình phiếu cán bộ thôn):{' '}
-        <strong>{formatPoints(figures.sectionA.value)} / 20</strong>
-        {!figures.sectionA.complete && ' — chưa đủ, vì còn mẫu phiếu chưa có phiếu nào.'}
+        {nothingScored ? (
+          <strong>—</strong>
+        ) : (
+          <>
+            <strong>{formatPoints(figures.sectionA.value)} / 20</strong>
+            {!figures.sectionA.complete && ' — chưa đủ, vì còn mẫu phiếu chưa có phiếu nào.'}
+          </>
+        )}
       </p>
       {unknown > 0 && (
         <p class="admin-notice">

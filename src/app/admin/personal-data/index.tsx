@@ -3,6 +3,7 @@ import { formatCount } from '../../../core/format.ts';
 import { formatPeriod, inPeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/settings.ts';
 import { hasPersonalData } from '../../../core/sheet.ts';
+import { ModalDialog } from '../../components/modal-dialog/index.tsx';
 import type { KioskServices } from '../../services.ts';
 
 /** Erasing names, addresses, reasons and suggestions after the period; answers stay. */
@@ -70,29 +71,26 @@ export function PersonalData({
         Xóa dữ liệu cá nhân
       </button>
       {confirming && (
-        <div class="dialog-backdrop">
-          <div
-            class="dialog"
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="purge-title"
-            aria-describedby="purge-text"
-          >
-            <h2 id="purge-title">Xóa dữ liệu cá nhân?</h2>
-            <p id="purge-text">
-              Xóa họ tên, địa chỉ, lý do và góp ý của {formatCount(count ?? 0)} phiếu từ{' '}
-              {formatPeriod(period)}. Câu trả lời được giữ nguyên. Không thể hoàn tác.
-            </p>
-            <div class="dialog-actions">
-              <button type="button" class="btn" onClick={() => setConfirming(false)}>
-                Hủy
-              </button>
-              <button type="button" class="btn btn-primary" onClick={purge}>
-                Xóa
-              </button>
-            </div>
+        <ModalDialog
+          class="dialog"
+          labelledBy="purge-title"
+          describedBy="purge-text"
+          onEscape={() => setConfirming(false)}
+        >
+          <h2 id="purge-title">Xóa dữ liệu cá nhân?</h2>
+          <p id="purge-text">
+            Xóa họ tên, địa chỉ, lý do và góp ý của {formatCount(count ?? 0)} phiếu từ{' '}
+            {formatPeriod(period)}. Câu trả lời được giữ nguyên. Không thể hoàn tác.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" class="btn" autofocus onClick={() => setConfirming(false)}>
+              Hủy
+            </button>
+            <button type="button" class="btn btn-primary" onClick={purge}>
+              Xóa
+            </button>
           </div>
-        </div>
+        </ModalDialog>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type PeriodPreset, surveyWeekPresets } from '../../../core/period.ts';
 import {
   type KioskSettings,
@@ -33,7 +33,10 @@ export function SettingsForm({ settings, onSave }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const presets = surveyWeekPresets(year);
-  const periodChoice = presetFor(draft.period, presets);
+  // "Tùy chọn" is a choice of its own: dates that happen to match a preset stay custom once chosen.
+  const [custom, setCustom] = useState(presetFor(settings.period, presets) === 'custom');
+  const periodChoice = custom ? 'custom' : presetFor(draft.period, presets);
+  const customFrom = useRef<HTMLInputElement>(null);
 
   const update = (patch: Partial<KioskSettings>) => {
     setSaved(false);
@@ -159,7 +162,10 @@ export function SettingsForm({ settings, onSave }: Props) {
               type="radio"
               name="period"
               checked={periodChoice === preset.id}
-              onChange={() => update({ period: preset.period })}
+              onChange={() => {
+                setCustom(false);
+                update({ period: preset.period });
+              }}
             />
             {preset.label}
           </label>
@@ -169,16 +175,23 @@ export function SettingsForm({ settings, onSave }: Props) {
             type="radio"
             name="period"
             checked={periodChoice === 'custom'}
-            onChange={() => update({ period: { ...draft.period } })}
+            onChange={() => {
+              setCustom(true);
+              customFrom.current?.focus();
+            }}
           />
           Tùy chọn
         </label>
         <label>
           <span>Từ ngày</span>
           <input
+            ref={customFrom}
             type="date"
             value={draft.period.from}
-            onInput={(e) => update({ period: { ...draft.period, from: e.currentTarget.value } })}
+            onInput={(e) => {
+              setCustom(true);
+              update({ period: { ...draft.period, from: e.currentTarget.value } });
+            }}
           />
         </label>
         <label>
@@ -186,7 +199,10 @@ export function SettingsForm({ settings, onSave }: Props) {
           <input
             type="date"
             value={draft.period.to}
-            onInput={(e) => update({ period: { ...draft.period, to: e.currentTarget.value } })}
+            onInput={(e) => {
+              setCustom(true);
+              update({ period: { ...draft.period, to: e.currentTarget.value } });
+            }}
           />
         </label>
         {error('period')}

@@ -47,28 +47,30 @@ export function PersonalScreen(props: Props) {
         />
         <span>Tôi đồng ý cung cấp họ tên và địa chỉ</span>
       </label>
-      <label class="field">
-        <span>Họ và tên</span>
-        <input
-          type="text"
-          autoComplete="off"
-          maxLength={200}
-          disabled={!consented}
-          value={props.name}
-          onInput={(e) => props.onField('name', e.currentTarget.value)}
-        />
-      </label>
-      <label class="field">
-        <span>Địa chỉ</span>
-        <input
-          type="text"
-          autoComplete="off"
-          maxLength={300}
-          disabled={!consented}
-          value={props.address}
-          onInput={(e) => props.onField('address', e.currentTarget.value)}
-        />
-      </label>
+      <div class="personal-fields">
+        <label class="field">
+          <span>Họ và tên</span>
+          <input
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            disabled={!consented}
+            value={props.name}
+            onInput={(e) => props.onField('name', e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>Địa chỉ</span>
+          <input
+            type="text"
+            autoComplete="off"
+            maxLength={300}
+            disabled={!consented}
+            value={props.address}
+            onInput={(e) => props.onField('address', e.currentTarget.value)}
+          />
+        </label>
+      </div>
       <label class="field">
         <span>Góp ý (không bắt buộc)</span>
         <textarea

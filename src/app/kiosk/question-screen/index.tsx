@@ -7,6 +7,8 @@ import './style.css';
 interface Props {
   question: Question;
   questionCount: number;
+  /** Opened with "Sửa" from the review: "Tiếp theo" leads back there. */
+  fromReview: boolean;
   levels: readonly Level[];
   answer: string | undefined;
   reason: string;
@@ -28,7 +30,14 @@ export function QuestionScreen(props: Props) {
   return (
     <Screen
       title={`Câu ${question.number}/${questionCount}`}
-      screenKey={`question-${question.number}`}
+      screenKey={`question-${question.number}${props.fromReview ? '-edit' : ''}`}
+      aside={
+        reader.available && (
+          <button type="button" class="btn read-aloud" onClick={() => reader.speak(spoken)}>
+            <span aria-hidden="true">🔊 </span>Nghe đọc câu hỏi
+          </button>
+        )
+      }
       actions={
         <>
           <button type="button" class="btn" onClick={props.onBack}>
@@ -40,10 +49,8 @@ export function QuestionScreen(props: Props) {
         </>
       }
     >
-      {reader.available && (
-        <button type="button" class="btn read-aloud" onClick={() => reader.speak(spoken)}>
-          <span aria-hidden="true">🔊 </span>Nghe đọc câu hỏi
-        </button>
+      {props.fromReview && (
+        <p class="question-edit-hint">Chọn lại nếu cần, rồi bấm “Tiếp theo” để về trang xem lại.</p>
       )}
       <ChoiceGroup
         legend={question.text}

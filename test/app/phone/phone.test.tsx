@@ -1,0 +1,94 @@
+import { webcrypto } from 'node:crypto';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { PhoneApp } from '../../../src/app/phone/index.tsx';
+import type { PhoneServices, SavedPhoneSheet } from '../../../src/app/phone/phone-services.ts';
+import type { PhoneAnswers } from '../../../src/core/phone/phone-sheet.ts';
+import { issuePhoneToken } from '../../../src/core/phone/token.ts';
+
+const now = Date.UTC(2026, 10, 24, 2);
+const token = () =>
+  issuePhoneToken(webcrypto.subtle, new Uint8Array(32).fill(3), {
+    deviceId: '3f2a9c0d1e4b5a68',
+    formId: 'citizen',
+    communeCode: '10507',
+    issuedAt: now,
+    lifetimeMinutes: 15,
+    nonce: '00000000000000e1',
+  });
+
+/**
+ * A phone's services over one in-memory record, as the phone's IndexedDB keeps it; the
+ * collector refuses a second use of the code, as it does once the sheet is in.
+ */
+function fakePhone(): PhoneServices & { saved?: SavedPhoneSheet } {
+  const phone: PhoneServices & { saved?: SavedPhoneSheet } = {
+    savedSheet: async () => phone.saved,
+    claimToken: async () =>
+      phone.saved
+        ? { kind: 'refused', code: '409.3', message: 'Mã đánh giá này đã được dùng.' }
+        : {
+            kind: 'ok',
+            value: {
+              communeCode: '10507',
+              communeName: 'Xã Tứ Kỳ',
+              formId: 'citizen',
+              expiresAt: 0,
+            },
+          },
+    claimOf: async () => 'c'.repeat(22),
+    requestDeskToken: async () => ({ kind: 'offline' }),
+    send: async (_token: string, _answers: PhoneAnswers, communeName: string) => {
+      phone.saved = { kind: 'accepted', communeName };
+      return { kind: 'ok', value: { status: 'received' } };
+    },
+    flush: async () => ({ waiting: 0, refused: [] }),
+  };
+  return phone;
+}
+
+const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
+
+describe('phone screen', () => {
+  it('after its own thank-you, opening the same code again shows the thanks, not "đã được dùng"', async () => {
+    const services = fakePhone();
+    const link = { kind: 'token', token: await token() } as const;
+    const first = render(<PhoneApp link={link} services={services} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Bắt đầu đánh giá' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Có' }));
+    click('Tiếp theo');
+    for (let i = 0; i < 5; i++) {
+      fireEvent.click(screen.getByRole('radio', { name: 'Tốt' }));
+      click('Tiếp theo');
+    }
+    click('Tiếp theo');
+    click('Gửi phiếu');
+    await screen.findByText('Xin trân trọng cảm ơn Ông/Bà!');
+    first.unmount();
+
+    render(<PhoneApp link={link} services={services} />); // the page reloaded
+    await screen.findByText('Xin trân trọng cảm ơn Ông/Bà!');
+    expect(screen.getByText(/đã được gửi tới Xã Tứ Kỳ/)).toBeTruthy();
+    expect(screen.queryByText(/đã được dùng/)).toBeNull();
+  });
+
+  it('a sheet still waiting for the network opens as waiting, not as a new sheet', async () => {
+    const services = fakePhone();
+    services.saved = {
+      kind: 'queued',
+      claim: 'c'.repeat(22),
+      answers: {
+        profileId: 'hai-duong-2024',
+        profileVersion: 1,
+        formId: 'citizen',
+        formVersion: 1,
+        answers: ['tot', 'tot', 'tot', 'tot', 'tot'],
+        startedAt: now - 60_000,
+        createdAt: now,
+      },
+    };
+    render(<PhoneApp link={{ kind: 'token', token: await token() }} services={services} />);
+    await screen.findByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' });
+    expect(screen.queryByRole('button', { name: 'Bắt đầu đánh giá' })).toBeNull();
+  });
+});
