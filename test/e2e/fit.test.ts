@@ -1,8 +1,8 @@
-import { webcrypto } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
 import { haiDuong2024 } from '../../src/core/profile/index.ts';
+import { signerOf } from '../fixtures/batches.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { launchBrowser, SURVEY_DAY } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
@@ -201,7 +201,7 @@ describe('every citizen screen fits its device (real Chromium)', () => {
       ['citizen', '00000000000000f1'],
       ['cadre', '00000000000000f2'],
     ] as const) {
-      const token = await issuePhoneToken(webcrypto.subtle, key, {
+      const token = await issuePhoneToken(signerOf(key), {
         deviceId,
         formId,
         communeCode: '10507',

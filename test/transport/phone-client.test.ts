@@ -1,4 +1,3 @@
-import { webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneAnswers } from '../../src/core/phone/phone-sheet.ts';
 import { issuePhoneToken } from '../../src/core/phone/token.ts';
@@ -8,6 +7,7 @@ import {
   queuedPhoneSheets,
 } from '../../src/storage/phone-outbox.ts';
 import { flushPhoneOutbox, sendPhoneSheet } from '../../src/transport/phone-client.ts';
+import { signerOf } from '../fixtures/batches.ts';
 import { freshDbName } from '../storage/fixtures.ts';
 
 const now = Date.UTC(2026, 10, 24, 2);
@@ -22,7 +22,7 @@ const answers: PhoneAnswers = {
 };
 const NONCE = '00000000000000d1';
 const token = () =>
-  issuePhoneToken(webcrypto.subtle, new Uint8Array(32).fill(7), {
+  issuePhoneToken(signerOf(new Uint8Array(32).fill(7)), {
     deviceId: '3f2a9c0d1e4b5a68',
     formId: 'citizen',
     communeCode: '10507',

@@ -1,14 +1,14 @@
-import { webcrypto } from 'node:crypto';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PhoneApp } from '../../../src/app/phone/index.tsx';
 import type { PhoneServices, SavedPhoneSheet } from '../../../src/app/phone/phone-services.ts';
 import type { PhoneAnswers } from '../../../src/core/phone/phone-sheet.ts';
 import { issuePhoneToken } from '../../../src/core/phone/token.ts';
+import { signerOf } from '../../fixtures/batches.ts';
 
 const now = Date.UTC(2026, 10, 24, 2);
 const token = () =>
-  issuePhoneToken(webcrypto.subtle, new Uint8Array(32).fill(3), {
+  issuePhoneToken(signerOf(new Uint8Array(32).fill(3)), {
     deviceId: '3f2a9c0d1e4b5a68',
     formId: 'citizen',
     communeCode: '10507',
