@@ -174,6 +174,30 @@ describe.each(stores)('the intake gate at the collector on %s', (_name, open) =>
     expect(await codeOf(phone)).toBe('400.19');
   });
 
+  it('writes a file of several thousand sheets in steps, and refuses a conflict in it whole', async () => {
+    // The five sheets stored before, then years more.
+    const more = syntheticWeek(2495, 9, KIOSK).map((s, i) => ({ ...s, seq: i + 6 }));
+    const years = [...week.slice(0, 5), ...more];
+    // Sheet 2 400 is already stored with other answers: nothing of the file may be written.
+    const clash = {
+      ...(years[2399] as (typeof years)[number]),
+      answers: ['yeu', 'yeu', 'yeu', 'yeu', 'yeu'],
+    };
+    collector.setClock(Date.UTC(2026, 11, 30));
+    await collector.postBatch(await collector.seal(key, [clash], { chainHead: undefined }));
+    const refused = await collector.importFile(
+      JSON.stringify(await collector.signedFile(key, years)),
+    );
+    expect(await codeOf(refused)).toBe('409.1');
+    expect(await store.sheetsOfCommune('10507')).toHaveLength(5 + 1);
+    const fine = years.map((s) => (s.seq === 2400 ? clash : s));
+    const imported = await collector.importFile(
+      JSON.stringify(await collector.signedFile(key, fine)),
+    );
+    expect(imported.status).toBe(200);
+    expect(await store.sheetsOfCommune('10507')).toHaveLength(2500);
+  });
+
   it('limits the body of every route, also a phone token claim', async () => {
     const huge = new Uint8Array(9 * 1024).fill(0x20);
     const claim = await collector.api.request('/api/v1/phone-tokens/x/claims', {
