@@ -2,6 +2,7 @@ import type { FlaggedSheet, KioskRow, SetAsideRow } from '../core/api.ts';
 import type { CommuneFigures } from '../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../core/office-flags.ts';
 import type { FormId } from '../core/profile/schema.ts';
+import type { Period } from '../core/settings.ts';
 import {
   type OfficeDb,
   openOfficeDb,
@@ -28,15 +29,16 @@ import {
  */
 export interface OfficeServices {
   /** Opens the office: the server's figures, or offline the figures of this office's parcels. */
-  signIn(adminToken: string): Promise<OfficeView>;
-  view(): Promise<OfficeView>;
+  signIn(adminToken: string, period?: Period | null): Promise<OfficeView>;
+  /** The figures of a period (null: every day). */
+  view(period?: Period | null): Promise<OfficeView>;
   receiveBatch(sealed: Uint8Array): Promise<BatchReceived>;
   receiveFile(
     text: string,
     fileName: string,
   ): Promise<{ id: string; sheetCount: number; earlier?: Parcel }>;
   deliver(): Promise<DeliveryReport>;
-  downloadSummary(kind: 'xlsx' | 'csv'): Promise<Blob>;
+  downloadSummary(kind: 'xlsx' | 'csv', period?: Period | null): Promise<Blob>;
   /** A printed desk QR for a commune: the link phones open. Needs the server. */
   createDesk(desk: { communeCode: string; communeName: string; label: string }): Promise<string>;
   /** Every kiosk and desk with what it did. */
@@ -53,6 +55,8 @@ export interface OfficeServices {
 export interface OfficeView {
   /** 'server': every sheet the collector holds; 'local': only what was read at this office. */
   source: 'server' | 'local';
+  /** The period the figures cover; null for every day. */
+  period: Period | null;
   communes: CommuneFigures[];
   /** Parcels kept here and not yet accepted or refused by the server. */
   pending: number;
@@ -74,50 +78,61 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
   };
   const pendingCount = async () => (await parcelsIn(await db(), 'pending')).length;
   /** Server figures; a sentence when the server failed; nothing when it cannot be reached. A refusal throws. */
-  const serverFigures = async (): Promise<CommuneFigures[] | string | undefined> => {
-    const reply = await client.call('communes');
+  const serverFigures = async (
+    period: Period | null,
+  ): Promise<CommuneFigures[] | string | undefined> => {
+    const reply = await client.call('communes', period ? { query: period } : {});
     if (reply.kind === 'refused') throw new ReplyError(reply);
     if (reply.kind === 'offline') return undefined;
     if (reply.kind === 'failed') return sentenceOf(reply);
     await saveCommuneNames(
       await db(),
-      Object.fromEntries(reply.value.map((c) => [c.communeCode, c.communeName])),
+      Object.fromEntries(reply.value.communes.map((c) => [c.communeCode, c.communeName])),
     );
-    return reply.value;
+    return reply.value.communes;
   };
   /** The server's figures when it answered, else this office's own, saying why. */
-  const viewOf = async (answer: CommuneFigures[] | string | undefined): Promise<OfficeView> => {
+  const viewOf = async (
+    answer: CommuneFigures[] | string | undefined,
+    period: Period | null,
+  ): Promise<OfficeView> => {
     const pending = await pendingCount();
-    if (Array.isArray(answer)) return { source: 'server', communes: answer, pending };
-    const local = await localFigures(await db(), now());
+    if (Array.isArray(answer)) return { source: 'server', period, communes: answer, pending };
+    const local = await localFigures(await db(), now(), period);
     return {
       source: 'local',
+      period,
       communes: local,
       pending,
       ...(answer ? { serverProblem: answer } : {}),
     };
   };
   return {
-    async signIn(adminToken) {
+    async signIn(adminToken, period = null) {
       const previous = token;
       token = adminToken;
       try {
-        const answer = await serverFigures();
+        const answer = await serverFigures(period);
         if (Array.isArray(answer)) await rememberToken(await db(), adminToken);
         else if (!(await tokenKnown(await db(), adminToken))) throw new Error(NEVER_ONLINE);
         // The figures fetched to check the token are the first view: no second request.
-        return viewOf(answer);
+        return viewOf(answer, period);
       } catch (error) {
         token = previous;
         throw error;
       }
     },
-    view: async () => viewOf(await serverFigures()),
+    view: async (period = null) => viewOf(await serverFigures(period), period),
     receiveBatch: async (sealed) => receiveBatch(await db(), crypto.subtle, sealed, now()),
     receiveFile: async (text, fileName) =>
       receiveFile(await db(), crypto.subtle, text, fileName, now()),
     deliver: async () => deliverPending(await db(), client, now()),
-    downloadSummary: async (kind) => successOf(await client.download(`/api/v1/communes.${kind}`)),
+    downloadSummary: async (kind, period = null) =>
+      successOf(
+        await client.download(
+          `/api/v1/communes.${kind}${period ? `?${new URLSearchParams(period)}` : ''}`,
+        ),
+      ),
     createDesk: async (desk) =>
       new URL(successOf(await client.call('createDesk', { json: desk })).path, window.location.href)
         .href,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { formIdSchema } from './profile/schema.ts';
-import { flagThresholdsSchema } from './settings.ts';
+import { flagThresholdsSchema, periodSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
 
 /** POST /api/v1/kiosks — the collecting office registers a kiosk (docs/api.md). */
@@ -147,6 +147,12 @@ export const deskFormsSchema = z.object({
   forms: z.array(formIdSchema).check(z.minLength(1), z.maxLength(2)),
 });
 
+/** GET /api/v1/communes: the figures of every commune over the period asked (null: every day). */
+export const communesResponseSchema = z.object({
+  period: z.nullable(periodSchema),
+  communes: z.array(communeFiguresSchema),
+});
+
 /**
  * The routes the browser calls, each with the schema of what it sends and of what a success
  * answers: the contract of the one typed client (src/transport/collector-api.ts). Every
@@ -180,7 +186,7 @@ export const collectorRoutes = {
   },
   deliverBatch: { method: 'POST', path: '/api/v1/batches', response: ingestResultSchema },
   importFile: { method: 'POST', path: '/api/v1/imports', response: ingestResultSchema },
-  communes: { method: 'GET', path: '/api/v1/communes', response: z.array(communeFiguresSchema) },
+  communes: { method: 'GET', path: '/api/v1/communes', response: communesResponseSchema },
   setAside: { method: 'GET', path: '/api/v1/set-aside', response: z.array(setAsideRowSchema) },
   flagged: { method: 'GET', path: '/api/v1/flagged', response: z.array(flaggedSheetSchema) },
   flagSettings: {

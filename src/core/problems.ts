@@ -117,6 +117,11 @@ export const problemCatalogue = {
     code: '400.6',
     message: 'Yêu cầu không hợp lệ. Vui lòng kiểm tra lại dữ liệu gửi lên.',
   },
+  'request.period': {
+    code: '400.21',
+    message:
+      'Khoảng thời gian không hợp lệ: cần ngày bắt đầu và ngày kết thúc có thật, dạng YYYY-MM-DD, ngày bắt đầu không sau ngày kết thúc.',
+  },
   'request.too-large': {
     code: '413.2',
     message: 'Dữ liệu gửi lên quá lớn. Vui lòng chia thành nhiều lần gửi.',

@@ -2,9 +2,14 @@ import * as z from 'zod/mini';
 import { formIdSchema } from './profile/schema.ts';
 
 /** A calendar day as "YYYY-MM-DD" (local to the commune). */
-export const isoDaySchema = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'));
+export const isoDaySchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'),
+  // A day that exists: 2026-02-30 is not one.
+  z.refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'Ngày không có thật'),
+);
 
 /** The survey period: inclusive first and last day. */
 export const periodSchema = z

@@ -2,9 +2,12 @@ import { decodeBatch } from '../core/codec/batch.ts';
 import { bytesToHex } from '../core/codec/hex.ts';
 import { parseReceipt, receiptOf } from '../core/codec/receipt.ts';
 import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.ts';
-import { type CommuneFigures, communeFigures, groupSheets } from '../core/commune-figures.ts';
+import { type CommuneFigures, communeFigures } from '../core/commune-figures.ts';
 import { admitSheets, sheetFault } from '../core/intake.ts';
+import { inPeriod } from '../core/period.ts';
 import { Problem } from '../core/problems.ts';
+import { talliesOfSheets } from '../core/scoring/tally.ts';
+import type { Period } from '../core/settings.ts';
 import type { Sheet } from '../core/sheet.ts';
 import { type FileError, readSheetsFile } from '../core/sheets-file.ts';
 import {
@@ -172,7 +175,11 @@ function sheetsOf(parcel: Parcel): Sheet[] {
  * Figures from the sheets read at this office (not refused by the server), each sheet
  * once, for when the server cannot be reached. Sheets a kiosk sent over HTTP are not here.
  */
-export async function localFigures(db: OfficeDb, now: number): Promise<CommuneFigures[]> {
+export async function localFigures(
+  db: OfficeDb,
+  now: number,
+  period: Period | null = null,
+): Promise<CommuneFigures[]> {
   const names = await communeNames(db);
   const communes = new Map<
     string,
@@ -189,7 +196,7 @@ export async function localFigures(db: OfficeDb, now: number): Promise<CommuneFi
     commune.lastReceivedAt = Math.max(commune.lastReceivedAt, parcel.receivedAt);
     for (const sheet of sheetsOf(parcel)) {
       const identity = `${sheet.channel}/${sheet.deviceId}/${sheet.seq}`;
-      if (commune.sheets.has(identity)) continue;
+      if (commune.sheets.has(identity) || (period && !inPeriod(sheet.createdAt, period))) continue;
       // A parcel kept by an older build passes the same gate before it counts.
       if (sheetFault(sheet, { path: 'stored', now })) commune.setAside++;
       else commune.sheets.set(identity, sheet);
@@ -208,7 +215,8 @@ export async function localFigures(db: OfficeDb, now: number): Promise<CommuneFi
           setAsideCount: commune.setAside,
           lastReceivedAt: commune.lastReceivedAt,
         },
-        groupSheets([...commune.sheets.values()]),
+        // The office's own flags are decided at the collector: none here.
+        talliesOfSheets([...commune.sheets.values()]),
       ),
     );
 }

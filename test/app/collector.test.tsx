@@ -3,15 +3,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CollectorApp } from '../../src/app/collector/index.tsx';
 import { createOfficeServices } from '../../src/app/office-services.ts';
 import { formatDateTime } from '../../src/core/format.ts';
+import { vnDay } from '../../src/core/period.ts';
 
 /** A form with no sheet yet, as the server reports it. */
 const noSheets = {
   sheets: 0,
   flagged: 0,
-  unknownProfile: 0,
+  excluded: 0,
   mean: null,
   meanWithoutFlagged: null,
+  meanReviewed: null,
   satisfactionRate: null,
+  satisfactionReviewed: null,
+  interval: null,
   distribution: [],
 };
 
@@ -23,14 +27,19 @@ const figures = [
     phoneSheetCount: 1,
     setAsideCount: 0,
     lastReceivedAt: Date.UTC(2026, 10, 27, 2),
+    profileId: 'hai-duong-2024',
+    profileVersion: 1,
     levels: ['Tốt', 'Khá', 'Trung bình', 'Yếu'],
     citizen: {
       sheets: 3,
       flagged: 1,
-      unknownProfile: 0,
+      excluded: 0,
       mean: { num: 35, den: 6, value: 5.83, display: '5,83' },
       meanWithoutFlagged: null,
+      meanReviewed: { num: 35, den: 6, value: 5.83, display: '5,83' },
       satisfactionRate: { num: 2, den: 3, value: 0.67, display: '66,7%' },
+      satisfactionReviewed: { num: 2, den: 3, value: 0.67, display: '66,7%' },
+      interval: { low: 1.2, high: 10 },
       distribution: [
         [1, 1, 1, 0],
         [1, 1, 1, 0],
@@ -44,10 +53,13 @@ const figures = [
       citizen: {
         sheets: 1,
         flagged: 0,
-        unknownProfile: 0,
+        excluded: 0,
         mean: { num: 10, den: 1, value: 10, display: '10' },
         meanWithoutFlagged: null,
+        meanReviewed: { num: 10, den: 1, value: 10, display: '10' },
         satisfactionRate: { num: 1, den: 1, value: 1, display: '100,0%' },
+        satisfactionReviewed: { num: 1, den: 1, value: 1, display: '100,0%' },
+        interval: null,
         distribution: [],
       },
       cadre: noSheets,
@@ -67,7 +79,7 @@ function stubServer(status = 200) {
             ? { code: '401.2', message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.' }
             : path.startsWith('/api/v1/flagged')
               ? []
-              : figures,
+              : { period: null, communes: figures },
         ),
         { status },
       ),
@@ -247,7 +259,11 @@ describe('collecting office screen', () => {
       'fetch',
       vi.fn(async (path: string) =>
         Response.json(
-          path === '/api/v1/kiosks' ? [kiosk] : path === '/api/v1/set-aside' ? [] : figures,
+          path === '/api/v1/kiosks'
+            ? [kiosk]
+            : path === '/api/v1/set-aside'
+              ? []
+              : { period: null, communes: figures },
         ),
       ),
     );
@@ -261,5 +277,23 @@ describe('collecting office screen', () => {
     expect(card.textContent).toContain('Khớp đến phiếu 10; 1 mã chuỗi chờ các phiếu còn thiếu.');
     expect(card.textContent).toContain('chậm 5 phút');
     expect(card.textContent).toContain('9E4A 4516 181E 4B98');
+  });
+
+  it('asks the server for the period chosen and says which period it shows', async () => {
+    const fetchMock = stubServer();
+    await enter('office-token');
+    await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
+    const picker = screen.getByRole('combobox', { name: 'Chọn kỳ' });
+    const choice = [...(picker as HTMLSelectElement).options].find((o) => o.value === 'year');
+    fireEvent.change(picker, { target: { value: 'year' } });
+    const year = vnDay(Date.now()).slice(0, 4); // the year in Vietnam, as the picker counts it
+    await vi.waitFor(() =>
+      expect(fetchMock).toHaveBeenCalledWith(
+        `/api/v1/communes?from=${year}-01-01&to=${year}-12-31`,
+        expect.anything(),
+      ),
+    );
+    expect(choice?.textContent).toContain(`01/01/${year} – 31/12/${year}`);
+    expect(screen.getByText(/Đang xem:/).textContent).toContain(`01/01/${year} – 31/12/${year}`);
   });
 });

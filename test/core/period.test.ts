@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
-import { formatPeriod, inPeriod, surveyWeekPresets, vnDay } from '../../src/core/period.ts';
+import {
+  formatPeriod,
+  inPeriod,
+  monthsOf,
+  periodChoices,
+  surveyWeekPresets,
+  vnDay,
+} from '../../src/core/period.ts';
 import { kioskSettingsSchema } from '../../src/core/settings.ts';
 
 describe('survey week presets', () => {
@@ -53,5 +60,48 @@ describe('default settings', () => {
     expect(kioskSettingsSchema.safeParse(settings).success).toBe(true);
     expect(settings.period).toEqual({ from: '2026-11-23', to: '2026-11-27' });
     expect(settings.formId).toBe('citizen');
+  });
+});
+
+describe('period choices', () => {
+  it('offer this week, month, last month, quarter, year and both readings of the survey week, each with its dates', () => {
+    const choices = periodChoices('2026-11-25');
+    expect(choices.map((c) => [c.id, c.period])).toEqual([
+      ['all', null],
+      ['week', { from: '2026-11-23', to: '2026-11-29' }],
+      ['month', { from: '2026-11-01', to: '2026-11-30' }],
+      ['last-month', { from: '2026-10-01', to: '2026-10-31' }],
+      ['quarter', { from: '2026-10-01', to: '2026-12-31' }],
+      ['year', { from: '2026-01-01', to: '2026-12-31' }],
+      ['last-full-week', { from: '2026-11-23', to: '2026-11-27' }],
+      ['last-five-working-days', { from: '2026-11-24', to: '2026-11-30' }],
+    ]);
+    expect(choices.find((c) => c.id === 'month')?.label).toBe(
+      'Tháng 11/2026: 01/11/2026 – 30/11/2026',
+    );
+  });
+
+  it('cross a year in January, and offer today on request', () => {
+    const choices = periodChoices('2027-01-02', { includeToday: true });
+    expect(choices.find((c) => c.id === 'last-month')?.period).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    expect(choices.find((c) => c.id === 'today')?.period).toEqual({
+      from: '2027-01-02',
+      to: '2027-01-02',
+    });
+    expect(choices.find((c) => c.id === 'week')?.period).toEqual({
+      from: '2026-12-28',
+      to: '2027-01-03',
+    });
+  });
+
+  it('cut a period into its calendar months for a trend', () => {
+    expect(monthsOf({ from: '2026-10-15', to: '2026-12-03' })).toEqual([
+      { from: '2026-10-15', to: '2026-10-31' },
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-12-01', to: '2026-12-03' },
+    ]);
   });
 });

@@ -262,9 +262,11 @@ describe.each(stores)('collector on %s', (_name, open) => {
 
     it('count nothing for a commune whose kiosk has sent nothing yet', async () => {
       await register();
-      const [commune] = (await (
-        await api.request('/api/v1/communes', { headers: admin })
-      ).json()) as { sheetCount: number; setAsideCount: number }[];
+      const {
+        communes: [commune],
+      } = (await (await api.request('/api/v1/communes', { headers: admin })).json()) as {
+        communes: { sheetCount: number; setAsideCount: number }[];
+      };
       expect(commune).toMatchObject({ sheetCount: 0, setAsideCount: 0 });
     });
 
@@ -279,13 +281,19 @@ describe.each(stores)('collector on %s', (_name, open) => {
         flags: [],
       }));
       await post(await sealed(key, sheets));
-      const [commune] = (await (
-        await api.request('/api/v1/communes', { headers: admin })
-      ).json()) as {
-        sheetCount: number;
-        citizen: { sheets: number; mean: { display: string }; satisfactionRate: { value: number } };
-        sectionA: { num: number; den: number; complete: boolean };
-      }[];
+      const {
+        communes: [commune],
+      } = (await (await api.request('/api/v1/communes', { headers: admin })).json()) as {
+        communes: {
+          sheetCount: number;
+          citizen: {
+            sheets: number;
+            mean: { display: string };
+            satisfactionRate: { value: number };
+          };
+          sectionA: { num: number; den: number; complete: boolean };
+        }[];
+      };
       expect(commune?.sheetCount).toBe(4);
       expect(commune?.citizen.sheets).toBe(2);
       expect(commune?.citizen.mean.display).toBe('7,5');

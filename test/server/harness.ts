@@ -115,7 +115,15 @@ export function testCollector(store: CollectorStore) {
         body: JSON.stringify({ token, claim, sheet }),
       }),
 
-    communes: () => json<unknown[]>(api.request('/api/v1/communes', { headers: admin })),
+    /** The figures of every commune (of a period). */
+    communes: async (period?: { from: string; to: string }) =>
+      (
+        await json<{ communes: unknown[] }>(
+          api.request(`/api/v1/communes${period ? `?${new URLSearchParams(period)}` : ''}`, {
+            headers: admin,
+          }),
+        )
+      ).communes,
 
     registry: () =>
       json<import('../../src/core/api.ts').KioskRow[]>(

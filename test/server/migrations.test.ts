@@ -28,7 +28,9 @@ async function expectOldRowsSetAside(store: CollectorStore) {
   const collector = testCollector(store);
   const response = await collector.api.request('/api/v1/communes', { headers: admin });
   expect(response.status).toBe(200);
-  const [commune] = (await response.json()) as CommuneFigures[];
+  const {
+    communes: [commune],
+  } = (await response.json()) as { communes: CommuneFigures[] };
   expect(commune).toMatchObject({ sheetCount: 2, setAsideCount: 2 });
   expect(commune?.citizen.mean?.display).toBe('9');
   for (const path of ['/api/v1/communes.csv', '/api/v1/communes.xlsx'])

@@ -111,9 +111,11 @@ describe.each(stores)('phone mode on %s', (_name, open) => {
     expect(await store.communes()).toEqual([
       expect.objectContaining({ communeCode: '00412', sheetCount: 1, phoneSheetCount: 1 }),
     ]);
-    const [figures] = (await (
-      await api.request('/api/v1/communes', { headers: admin })
-    ).json()) as { citizen: { sheets: number }; phone: { citizen: { sheets: number } } }[];
+    const {
+      communes: [figures],
+    } = (await (await api.request('/api/v1/communes', { headers: admin })).json()) as {
+      communes: { citizen: { sheets: number }; phone: { citizen: { sheets: number } } }[];
+    };
     expect(figures?.citizen.sheets).toBe(1);
     expect(figures?.phone.citizen.sheets).toBe(1);
   });

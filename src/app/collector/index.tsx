@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatCount } from '../../core/format.ts';
+import { vnDay } from '../../core/period.ts';
+import type { Period } from '../../core/settings.ts';
+import { PeriodPicker } from '../components/period-picker/index.tsx';
 import '../admin/style.css';
 import '../theme.css';
 import { AlertText } from '../components/alert-text/index.tsx';
@@ -29,6 +32,7 @@ const SECTIONS: { id: Section; label: string }[] = [
 export function CollectorApp({ onExit, office }: { onExit: () => void; office: OfficeServices }) {
   const [entered, setEntered] = useState('');
   const [view, setView] = useState<OfficeView | undefined>(undefined);
+  const [period, setPeriod] = useState<Period | null>(null);
   const [error, setError] = useState('');
   const [printing, setPrinting] = useState(false);
   const [opened, setOpened] = useState<string | undefined>(undefined);
@@ -41,16 +45,16 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       const refused = report.settled.flatMap((s) =>
         s.outcome.state === 'refused' ? [`${s.label}: ${s.outcome.reason}`] : [],
       );
-      setView(await office.view());
+      setView(await office.view(period));
       setError(refused.join(' '));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [office]);
+  }, [office, period]);
   /** The figures again, after a reader that has already sent (and reported) what it read. */
-  const reload = async () => {
+  const reload = async (next: Period | null = period) => {
     try {
-      setView(await office.view());
+      setView(await office.view(next));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -80,7 +84,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
 
   const save = async (kind: 'xlsx' | 'csv') => {
     try {
-      const url = URL.createObjectURL(await office.downloadSummary(kind));
+      const url = URL.createObjectURL(await office.downloadSummary(kind, period));
       Object.assign(document.createElement('a'), {
         href: url,
         download: `tong-hop-khao-sat.${kind}`,
@@ -119,7 +123,11 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
   if (printing) {
     return (
       <main>
-        <PrintSummary communes={view.communes} onClose={() => setPrinting(false)} />
+        <PrintSummary
+          communes={view.communes}
+          period={view.period}
+          onClose={() => setPrinting(false)}
+        />
       </main>
     );
   }
@@ -159,6 +167,16 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         ))}
       </nav>
       <h1>Tổng hợp kết quả khảo sát</h1>
+      {section === 'figures' && (
+        <PeriodPicker
+          value={period}
+          today={vnDay(Date.now())}
+          onChange={(next) => {
+            setPeriod(next);
+            void reload(next);
+          }}
+        />
+      )}
       {view.serverProblem && <AlertText text={view.serverProblem} />}
       {!online && (
         <p class="admin-notice" role="status">

@@ -4,3 +4,4 @@ export * from './section-a.ts';
 export * from './section-b.ts';
 export * from './sheet-score.ts';
 export * from './standing.ts';
+export * from './tally.ts';

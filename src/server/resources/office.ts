@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { communeFigures } from '../../core/commune-figures.ts';
 import { officeFlagSettingsSchema } from '../../core/office-flags.ts';
+import { type Period, periodSchema } from '../../core/settings.ts';
 import { summariesCsv, summariesXlsx } from '../exports.ts';
 import { jsonBody, orRefusal, problem } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
@@ -11,30 +12,41 @@ import type { ResourceContext } from './context.ts';
  */
 export function officeResources({ store, log, now, isAdmin }: ResourceContext): Hono {
   const routes = new Hono();
-  const summaries = async () =>
-    Promise.all(
-      (await store.communes()).map(async (commune) =>
-        communeFigures(commune, await store.sheetGroupsOfCommune(commune.communeCode)),
-      ),
+  /** The period a request names (`from`, `to`: Vietnam days, both included), null for every day. */
+  const periodOf = (c: Context): Period | null | undefined => {
+    const { from, to } = c.req.query();
+    if (from === undefined && to === undefined) return null;
+    const parsed = periodSchema.safeParse({ from, to });
+    return parsed.success ? parsed.data : undefined;
+  };
+  const summaries = async (period: Period | null) =>
+    (await store.communeTallies(period ?? undefined)).map(({ commune, tallies }) =>
+      communeFigures(commune, tallies),
     );
 
   routes.get('/api/v1/communes', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
-    return c.json(await summaries());
+    const period = periodOf(c);
+    if (period === undefined) return problem(c, 'request.period');
+    return c.json({ period, communes: await summaries(period) });
   });
 
   routes.get('/api/v1/communes.csv', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
+    const period = periodOf(c);
+    if (period === undefined) return problem(c, 'request.period');
     c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.csv"');
-    return c.body(summariesCsv(await summaries()), 200, {
+    return c.body(summariesCsv(await summaries(period)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });
 
   routes.get('/api/v1/communes.xlsx', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
+    const period = periodOf(c);
+    if (period === undefined) return problem(c, 'request.period');
     c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.xlsx"');
-    return c.body(Uint8Array.from(await summariesXlsx(await summaries())), 200, {
+    return c.body(Uint8Array.from(await summariesXlsx(await summaries(period))), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
   });

@@ -6,28 +6,26 @@ import {
   officeFlagSettingsSchema,
 } from '../../core/office-flags.ts';
 import { problemCatalogue } from '../../core/problems.ts';
-import { flagThresholdsOf } from '../../core/settings.ts';
+import { mergeTallies, type Tally } from '../../core/scoring/tally.ts';
+import { flagThresholdsOf, type Period } from '../../core/settings.ts';
 import type { Sheet } from '../../core/sheet.ts';
 import { advanceChain, chainState, linksAhead } from './chain-verification.ts';
 import type { Engine, Sql } from './engine.ts';
 import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
-import {
-  COMMUNES_SQL,
-  communeOf,
-  GATE_VERSION,
-  groupOf,
-  kioskOf,
-  officeFlagsOf,
-  personalOf,
-  rowOf,
-  SHEET_GROUPS_SQL,
-  sheetOf,
-} from './rows.ts';
+import { GATE_VERSION, kioskOf, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import { sqliteEngine } from './sqlite-engine.ts';
-import type { CollectorStore, Delivery, IngestOutcome, KioskRecord, NewKiosk } from './store.ts';
+import type {
+  CollectorStore,
+  CommuneTallies,
+  Delivery,
+  IngestOutcome,
+  KioskRecord,
+  NewKiosk,
+} from './store.ts';
 import { kioskFlags, phoneFlags, rebuildKioskFlags, rebuildPhoneFlags } from './stream-flags.ts';
+import { applyTallies, rebuildTallies, storedTallies, tallyChangeOf, tallyOf } from './tallies.ts';
 
 /** The embedded default: one SQLite file. */
 export const openSqliteStore = (path: string) => openCollectorStore(sqliteEngine(path));
@@ -113,8 +111,10 @@ export async function openCollectorStore(
 
     ingest: (delivery) => ingestInSteps(engine, delivery),
 
-    async communes() {
-      return (await read.all(COMMUNES_SQL)).map(communeOf);
+    communeTallies: (period) => communeTallies(read, period),
+
+    async communes(period) {
+      return (await communeTallies(read, period)).map((c) => c.commune);
     },
 
     async sheetsOfCommune(communeCode) {
@@ -124,10 +124,6 @@ export async function openCollectorStore(
         [communeCode],
       );
       return rows.flatMap((row) => sheetOf(row) ?? []);
-    },
-
-    async sheetGroupsOfCommune(communeCode) {
-      return (await read.all(SHEET_GROUPS_SQL, [communeCode])).map(groupOf);
     },
 
     kioskRegistry: () => kioskRegistry(read),
@@ -182,6 +178,54 @@ export async function openCollectorStore(
 
     close: () => engine.close(),
   };
+}
+
+/**
+ * Every commune the office knows (by its kiosks and desks, and by its tallies), with its
+ * counts and tallies over the period (all days when none).
+ */
+async function communeTallies(sql: Sql, period?: Period): Promise<CommuneTallies[]> {
+  const names = new Map(
+    (
+      await sql.all(
+        'SELECT commune_code, MAX(commune_name) AS commune_name FROM kiosks GROUP BY commune_code',
+      )
+    ).map((r) => [String(r.commune_code), String(r.commune_name)]),
+  );
+  const setAside = new Map(
+    (
+      await sql.all(
+        'SELECT commune_code, COUNT(*) AS n FROM sheets WHERE set_aside IS NOT NULL GROUP BY commune_code',
+      )
+    ).map((r) => [String(r.commune_code), Number(r.n)]),
+  );
+  const byCommune = new Map<string, { tallies: Tally[]; lastReceivedAt: number }>();
+  for (const row of await storedTallies(sql, period)) {
+    const code = String(row.commune_code);
+    const known = byCommune.get(code) ?? { tallies: [], lastReceivedAt: 0 };
+    known.tallies.push(tallyOf(row));
+    known.lastReceivedAt = Math.max(known.lastReceivedAt, Number(row.last_received_at));
+    byCommune.set(code, known);
+  }
+  const codes = [...new Set([...names.keys(), ...byCommune.keys()])].sort();
+  return codes.map((code) => {
+    const tallies = mergeTallies(byCommune.get(code)?.tallies ?? []);
+    const sheets = (phone?: boolean) =>
+      tallies
+        .filter((t) => phone === undefined || (t.channel === 'phone') === phone)
+        .reduce((n, t) => n + t.sheets, 0);
+    return {
+      commune: {
+        communeCode: code,
+        communeName: names.get(code) ?? `Mã ${code}`,
+        sheetCount: sheets(),
+        phoneSheetCount: sheets(true),
+        setAsideCount: setAside.get(code) ?? 0,
+        lastReceivedAt: byCommune.get(code)?.lastReceivedAt || null,
+      },
+      tallies,
+    };
+  });
 }
 
 async function findKiosk(sql: Sql, deviceId: string): Promise<KioskRecord | undefined> {
@@ -309,12 +353,14 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
         : await phoneFlagsOf(sql, delivery.communeCode, fresh, settings);
     const chain = channel === 'kiosk' ? await chainState(sql, deviceId) : undefined;
     const links = chain ? linksAhead(chain, fresh) : new Map<number, string>();
-    await sql.insertIgnoring(
-      'sheets',
-      fresh.map((s) => ({
-        ...rowOf(s, delivery, flags.get(s.seq) ?? []),
-        chain: links.get(s.seq) ?? null,
-      })),
+    const rows = fresh.map((s) => ({
+      ...rowOf(s, delivery, flags.get(s.seq) ?? []),
+      chain: links.get(s.seq) ?? null,
+    }));
+    await sql.insertIgnoring('sheets', rows);
+    await applyTallies(
+      sql,
+      rows.flatMap((row) => tallyChangeOf(row, 1)),
     );
     if (chain) {
       const claim = delivery.chainHead ? { seq: last.seq, head: delivery.chainHead } : undefined;
@@ -423,6 +469,7 @@ async function recheckStoredRows(engine: Engine, now: number) {
       await advanceChain(sql, deviceId, await chainState(sql, deviceId), new Map(), undefined, now);
     });
   if (phone) await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
+  await engine.transaction(rebuildTallies);
   await engine.read.run(
     `INSERT INTO office_settings (name, value, updated_at) VALUES ('gate-version', $1, $2)
      ON CONFLICT (name) DO UPDATE SET value = $1, updated_at = $2`,
@@ -437,4 +484,5 @@ async function rebuildAllFlags(engine: Engine, settings: OfficeFlagSettings) {
   for (const row of devices)
     await engine.transaction((sql) => rebuildKioskFlags(sql, String(row.device_id), settings));
   await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
+  await engine.transaction(rebuildTallies);
 }

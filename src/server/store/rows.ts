@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { sheetFingerprint } from '../../core/identity.ts';
 import { type FlagReason, flagReasonSchema, type StreamSheet } from '../../core/office-flags.ts';
 import { formIdSchema } from '../../core/profile/schema.ts';
-import type { SheetGroup } from '../../core/scoring/form-summary.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
 import type { Row, SqlValue } from './engine.ts';
-import type { CommuneRecord, Delivery, KioskRecord } from './store.ts';
+import type { Delivery, KioskRecord } from './store.ts';
 
 /**
  * The version of the intake gate (src/core/intake.ts) this build runs. When a database's rows
@@ -34,6 +33,8 @@ export interface SheetRow extends Record<string, SqlValue> {
   fingerprint: string;
   received_at: number;
   set_aside: string | null;
+  excluded: number;
+  review: string | null;
 }
 
 /** The personal part of a sheet as stored (JSON), or null when it has none. */
@@ -71,6 +72,8 @@ export function rowOf(
     fingerprint: sheetFingerprint(sheet),
     received_at: delivery.receivedAt,
     set_aside: null,
+    excluded: 0,
+    review: null,
   };
 }
 
@@ -129,19 +132,6 @@ export function streamSheetOf(row: Row): StreamSheet {
   };
 }
 
-/** One row of SHEET_GROUPS_SQL as a SheetGroup. */
-export function groupOf(row: Row): SheetGroup {
-  return {
-    formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
-    profileId: String(row.profile_id),
-    profileVersion: Number(row.profile_version),
-    answers: String(row.answers).split(','),
-    flagged: row.flagged === true || Number(row.flagged) === 1,
-    channel: row.channel === 'phone' ? 'phone' : 'kiosk',
-    count: Number(row.n),
-  };
-}
-
 /** A `kiosks` row as a KioskRecord. */
 export function kioskOf(row: Row): KioskRecord {
   const forms = String(row.forms ?? 'citizen')
@@ -167,35 +157,3 @@ export function keyFingerprint(key: Uint8Array): string {
   const hex = createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase();
   return hex.match(/..../g)?.join(' ') ?? hex;
 }
-
-/** One row of COMMUNES_SQL as a CommuneRecord. */
-export function communeOf(row: Row): CommuneRecord {
-  return {
-    communeCode: String(row.commune_code),
-    communeName: String(row.commune_name),
-    sheetCount: Number(row.sheet_count),
-    phoneSheetCount: Number(row.phone_sheet_count),
-    setAsideCount: Number(row.set_aside_count ?? 0),
-    lastReceivedAt:
-      row.last_received_at === null || row.last_received_at === undefined
-        ? null
-        : Number(row.last_received_at),
-  };
-}
-
-/** The GROUP BY for summaries: counted rows only (not set aside); flagged = the office flagged it. */
-export const SHEET_GROUPS_SQL = `
-  SELECT form_id, profile_id, profile_version, answers, office_flags <> '' AS flagged, channel, COUNT(*) AS n
-  FROM sheets WHERE commune_code = $1 AND set_aside IS NULL
-  GROUP BY form_id, profile_id, profile_version, answers, office_flags <> '', channel`;
-
-/** The per-commune counts. By commune code, not by kiosk: a phone sheet's device is its token. */
-export const COMMUNES_SQL = `
-  SELECT c.commune_code, c.commune_name,
-         COALESCE(SUM(CASE WHEN s.seq IS NOT NULL AND s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS sheet_count,
-         COALESCE(SUM(CASE WHEN s.channel = 'phone' AND s.set_aside IS NULL THEN 1 ELSE 0 END), 0) AS phone_sheet_count,
-         COALESCE(SUM(CASE WHEN s.set_aside IS NOT NULL THEN 1 ELSE 0 END), 0) AS set_aside_count,
-         MAX(s.received_at) AS last_received_at
-  FROM (SELECT commune_code, MAX(commune_name) AS commune_name FROM kiosks GROUP BY commune_code) c
-  LEFT JOIN sheets s ON s.commune_code = c.commune_code
-  GROUP BY c.commune_code, c.commune_name ORDER BY c.commune_code`;

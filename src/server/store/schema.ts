@@ -67,7 +67,10 @@ export const schemaSteps: readonly string[] = [
   // flags beside the kiosk's, the chain link it computed after each sheet of a kiosk once it has
   // every earlier one, the links the kiosk sent and where they differ; it sets aside (never
   // deletes) a stored row that fails the gate (every row is checked again when a build's gate
-  // is newer than the one recorded in office_settings, 'gate-version'). Kiosks can be revoked; a desk hands out
+  // is newer than the one recorded in office_settings, 'gate-version'); an officer's review can
+  // set a sheet aside (`excluded`, with the decision in `review`). `tallies` keep, per commune,
+  // Vietnam day, form, profile version, channel and state, what every figure needs, updated in
+  // the same transaction as the sheets (docs/scoring.md, "Tallies"). Kiosks can be revoked; a desk hands out
   // citizen-form tokens unless the office allows more.
   `CREATE TABLE sheets_v4 (
      channel TEXT NOT NULL,
@@ -90,16 +93,38 @@ export const schemaSteps: readonly string[] = [
      chain TEXT,
      received_at BIGINT NOT NULL,
      set_aside TEXT,
+     excluded INTEGER NOT NULL,
+     review TEXT,
      PRIMARY KEY (channel, device_id, seq)
    );
    INSERT INTO sheets_v4 SELECT channel, device_id, seq, commune_code,
      CASE WHEN channel = 'kiosk' THEN device_id ELSE NULL END, profile_id, profile_version, form_id,
      form_version, answers, created_at, created_at, 0, flags, '', personal, fingerprint, NULL,
-     received_at, NULL FROM sheets;
+     received_at, NULL, 0, NULL FROM sheets;
    DROP TABLE sheets;
    ALTER TABLE sheets_v4 RENAME TO sheets;
-   CREATE INDEX sheets_by_commune ON sheets (commune_code, form_id);
+   CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at);
    CREATE INDEX phone_sheets_by_issuer ON sheets (issuer_id) WHERE channel = 'phone';
+   CREATE INDEX sheets_set_aside ON sheets (commune_code) WHERE set_aside IS NOT NULL;
+   CREATE TABLE tallies (
+     commune_code TEXT NOT NULL,
+     day TEXT NOT NULL,
+     form_id TEXT NOT NULL,
+     profile_id TEXT NOT NULL,
+     profile_version INTEGER NOT NULL,
+     channel TEXT NOT NULL,
+     flagged INTEGER NOT NULL,
+     excluded INTEGER NOT NULL,
+     sheets INTEGER NOT NULL,
+     half_points BIGINT NOT NULL,
+     half_points_sq BIGINT NOT NULL,
+     satisfied BIGINT NOT NULL,
+     answers BIGINT NOT NULL,
+     distribution TEXT NOT NULL,
+     last_received_at BIGINT NOT NULL,
+     PRIMARY KEY (commune_code, day, form_id, profile_id, profile_version, channel, flagged, excluded)
+   );
+   CREATE INDEX tallies_by_day ON tallies (day);
    ALTER TABLE kiosks ADD COLUMN revoked_at BIGINT;
    ALTER TABLE kiosks ADD COLUMN revocation_reason TEXT;
    ALTER TABLE kiosks ADD COLUMN forms TEXT NOT NULL DEFAULT 'citizen';

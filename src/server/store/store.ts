@@ -2,8 +2,8 @@ import type { FlaggedSheet, KioskRow, SetAsideRow } from '../../core/api.ts';
 import type { CommuneHeader } from '../../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../../core/office-flags.ts';
 import type { FormId } from '../../core/profile/schema.ts';
-import type { SheetGroup } from '../../core/scoring/form-summary.ts';
-import type { FlagThresholds } from '../../core/settings.ts';
+import type { Tally } from '../../core/scoring/tally.ts';
+import type { FlagThresholds, Period } from '../../core/settings.ts';
 import type { Channel, Sheet } from '../../core/sheet.ts';
 
 /** A registered kiosk, or a printed desk QR whose phone tokens the collector issues. */
@@ -28,6 +28,12 @@ export type NewKiosk = Omit<KioskRecord, 'revokedAt' | 'revocationReason' | 'for
 
 /** A commune as the collector lists it (the figures' header). */
 export type CommuneRecord = CommuneHeader;
+
+/** A commune's counts and its tallies over a period, merged by key: what its figures come from. */
+export interface CommuneTallies {
+  commune: CommuneRecord;
+  tallies: Tally[];
+}
 
 /** Sheets that passed the gate, from one kiosk (or one phone), with what came with them. */
 export interface Delivery {
@@ -75,10 +81,10 @@ export interface CollectorStore {
   pruneClaims(before: number): Promise<number>;
   /** Stores a delivery in one transaction, or nothing when any sheet conflicts. */
   ingest(delivery: Delivery): Promise<IngestOutcome>;
-  communes(): Promise<CommuneRecord[]>;
+  /** Every commune with its counts and tallies over a period (every day when none). */
+  communeTallies(period?: Period): Promise<CommuneTallies[]>;
+  communes(period?: Period): Promise<CommuneRecord[]>;
   sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
-  /** The commune's counted sheets by form, profile, answers, channel and whether the office flagged them. */
-  sheetGroupsOfCommune(communeCode: string): Promise<SheetGroup[]>;
   /** Every kiosk and desk with what it did (GET /api/v1/kiosks). */
   kioskRegistry(): Promise<KioskRow[]>;
   /** A commune's sheets the office flagged, newest first, with the reasons (at most 1 000). */

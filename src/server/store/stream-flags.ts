@@ -9,8 +9,9 @@ import {
 } from '../../core/office-flags.ts';
 import { vnDay } from '../../core/period.ts';
 import type { Sheet } from '../../core/sheet.ts';
-import type { Sql } from './engine.ts';
+import type { Row, Sql } from './engine.ts';
 import { officeFlagsText, streamSheetOf } from './rows.ts';
+import { applyTallies, type TallyChange, tallyChangeOf } from './tallies.ts';
 
 /**
  * The office's own flags (src/core/office-flags.ts), kept on each row and refreshed whenever
@@ -18,14 +19,15 @@ import { officeFlagsText, streamSheetOf } from './rows.ts';
  * file, new thresholds.
  */
 
-const STREAM_COLUMNS = 'seq, created_at, precise, form_id, answers, channel, flags, office_flags';
+const STREAM_COLUMNS =
+  'seq, commune_code, profile_id, profile_version, created_at, received_at, precise, form_id, answers, channel, flags, office_flags, excluded';
 const DAYS_OF_USUAL = 30;
 
-type Stored = StreamSheet & { stored: string };
+type Stored = StreamSheet & { stored: string; row: Row };
 
 /**
  * Flags for a kiosk's fresh sheets (returned by seq, written with their rows), and for the
- * stored sheets after them whose flags change (updated here).
+ * stored sheets after them whose flags change (updated here, with their tallies).
  */
 export async function kioskFlags(
   sql: Sql,
@@ -45,17 +47,29 @@ export async function kioskFlags(
      AND seq >= $2 AND seq <= $3 AND set_aside IS NULL ORDER BY seq`,
     [deviceId, from - back, Math.max(...targets) + back],
   );
-  const stream: (StreamSheet & { stored?: string })[] = [
-    ...rows.map((row) => ({ ...streamSheetOf(row), stored: String(row.office_flags) })),
+  const stream: (StreamSheet & { stored?: string; row?: Row })[] = [
+    ...rows.map((row) => ({ ...streamSheetOf(row), stored: String(row.office_flags), row })),
     ...fresh.map((sheet) => streamSheetOfSheet(sheet, precise)),
   ].sort((a, b) => a.seq - b.seq);
+  const moved: TallyChange[] = [];
   for (const [i, sheet] of stream.entries()) {
     if (sheet.seq < from) continue;
     const reasons = streamFlags(sheet, stream.slice(Math.max(0, i - back), i), settings);
-    if (sheet.stored === undefined) result.set(sheet.seq, reasons);
-    else if (officeFlagsText(reasons) !== sheet.stored)
+    if (sheet.stored === undefined || !sheet.row) result.set(sheet.seq, reasons);
+    else if (officeFlagsText(reasons) !== sheet.stored) {
       await setOfficeFlags(sql, 'kiosk', deviceId, sheet.seq, reasons);
+      // A sheet that becomes flagged, or no longer is, moves between tallies.
+      if ((sheet.stored !== '') !== reasons.length > 0)
+        moved.push(
+          ...tallyChangeOf(sheet.row, -1),
+          ...tallyChangeOf(sheet.row, 1, {
+            flagged: reasons.length > 0,
+            excluded: Number(sheet.row.excluded) === 1,
+          }),
+        );
+    }
   }
+  await applyTallies(sql, moved);
   return result;
 }
 
@@ -93,7 +107,10 @@ async function usualPhoneDay(sql: Sql, communeCode: string, day: string): Promis
   return usualDay(rows.map((r) => Number(r.sheets)));
 }
 
-/** Recomputes every office flag of one kiosk's stream, in steps (new thresholds, a first start). */
+/**
+ * Recomputes every office flag of one kiosk's stream, in steps (new thresholds, a first
+ * start); the caller rebuilds the tallies after.
+ */
 export async function rebuildKioskFlags(
   sql: Sql,
   deviceId: string,
@@ -111,6 +128,7 @@ export async function rebuildKioskFlags(
     const stream: Stored[] = rows.map((row) => ({
       ...streamSheetOf(row),
       stored: String(row.office_flags),
+      row,
     }));
     for (const sheet of stream) {
       const reasons = streamFlags(sheet, prior.slice(-back), settings);
@@ -126,11 +144,11 @@ export async function rebuildKioskFlags(
 
 /**
  * Recounts the communes' phone days and recomputes every phone sheet's office flags, in time
- * order, as they would have been decided on arrival.
+ * order, as they would have been decided on arrival; the caller rebuilds the tallies after.
  */
 export async function rebuildPhoneFlags(sql: Sql, settings: OfficeFlagSettings): Promise<void> {
   const rows = await sql.all(
-    `SELECT device_id, commune_code, ${STREAM_COLUMNS} FROM sheets
+    `SELECT device_id, ${STREAM_COLUMNS} FROM sheets
      WHERE channel = 'phone' AND set_aside IS NULL ORDER BY created_at`,
   );
   await sql.run('DELETE FROM phone_days');

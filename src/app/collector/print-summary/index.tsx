@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CommuneFigures } from '../../../core/commune-figures.ts';
 import { formatCount } from '../../../core/format.ts';
-import { vnDay } from '../../../core/period.ts';
+import { formatPeriod, vnDay } from '../../../core/period.ts';
+import type { Period } from '../../../core/settings.ts';
 import './style.css';
 
 /**
@@ -11,9 +12,11 @@ import './style.css';
  */
 export function PrintSummary({
   communes,
+  period,
   onClose,
 }: {
   communes: CommuneFigures[];
+  period: Period | null;
   onClose: () => void;
 }) {
   const [office, setOffice] = useState('ỦY BAN NHÂN DÂN');
@@ -56,6 +59,9 @@ export function PrintSummary({
         <p class="a4-subtitle">
           Sự hài lòng của người dân và cán bộ thôn, khu dân cư về “Xây dựng chính quyền xã, phường,
           thị trấn thân thiện, vì Nhân dân phục vụ”
+        </p>
+        <p class="a4-period">
+          Kỳ khảo sát: {period ? formatPeriod(period) : 'tất cả các ngày đã nhận phiếu'}
         </p>
         <table class="a4-table">
           <thead>
