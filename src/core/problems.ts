@@ -193,6 +193,25 @@ export const problemCatalogue = {
     message:
       'Máy chủ thu phiếu gặp lỗi khi xử lý yêu cầu (lỗi của máy chủ, không phải mất mạng). Dữ liệu trên máy này vẫn được giữ; vui lòng thử lại sau ít phút và báo kỹ thuật viên nếu lỗi còn.',
   },
+  'scorecard.locked': {
+    code: '409.5',
+    message:
+      'Kết quả thẩm định của xã, phường này đã được khóa nên không sửa được. Nếu cần sửa, quản trị viên của cơ quan mở khóa và ghi rõ lý do.',
+  },
+  'scorecard.invalid': {
+    code: '400.22',
+    message:
+      'Điểm mục B không hợp lệ: mục không có trong Bảng thang chấm điểm, hoặc điểm vượt điểm chuẩn của mục. Không có gì được lưu.',
+  },
+  'scorecard.reason-needed': {
+    code: '400.23',
+    message:
+      'Điểm thẩm định khác điểm xã tự chấm: vui lòng ghi lý do cho từng mục khác. Không có gì được lưu.',
+  },
+  'scorecard.none': {
+    code: '400.24',
+    message: 'Bộ câu hỏi này không có Bảng thang chấm điểm trong phiên bản ứng dụng hiện tại.',
+  },
   'kiosk.unknown': {
     code: '404.1',
     message: 'Không có máy khảo sát hoặc mã QR in sẵn nào có mã này.',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { bytesToBase64url } from './codec/base64url.ts';
-import { type Signer, signatureOf } from './codec/seal.ts';
+import type { Signer } from './codec/seal.ts';
+import { jsonSignatureHolds, signJson } from './codec/signed-json.ts';
 import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema, sheetSchema } from './sheet.ts';
 
@@ -71,30 +71,13 @@ export type UnsignedFile = SheetsFile extends infer F
     : never
   : never;
 
-/** What the signature covers: the parsed fields in schema order, serialised. */
-function signedText(file: UnsignedFile): string {
-  const { signature: _ignored, ...fields } = sheetsFileSchema.parse({
-    ...file,
-    signature: 'A'.repeat(22),
-  });
-  return JSON.stringify(fields);
-}
-
-/** A signed sheets file. */
-export async function signSheetsFile(sign: Signer, file: UnsignedFile): Promise<SheetsFile> {
-  const signature = bytesToBase64url(
-    await signatureOf(sign, new TextEncoder().encode(signedText(file))),
-  );
-  return { ...file, signature };
-}
+/** A signed sheets file (docs/formats.md, "JSON file"). */
+export const signSheetsFile = (sign: Signer, file: UnsignedFile): Promise<SheetsFile> =>
+  signJson(sign, sheetsFileSchema, file as Omit<SheetsFile, 'signature'>);
 
 /** Whether the file's signature is the kiosk's. */
-export async function sheetsFileSignatureHolds(sign: Signer, file: SheetsFile): Promise<boolean> {
-  const expected = bytesToBase64url(
-    await signatureOf(sign, new TextEncoder().encode(signedText(file))),
-  );
-  return expected === file.signature;
-}
+export const sheetsFileSignatureHolds = (sign: Signer, file: SheetsFile): Promise<boolean> =>
+  jsonSignatureHolds(sign, sheetsFileSchema, file);
 
 /** What is wrong with a file, as the collector and the office screen list it. */
 export interface FileError {

@@ -11,6 +11,7 @@ import { deliveryResources } from './resources/deliveries.ts';
 import { kioskResources } from './resources/kiosks.ts';
 import { officeResources } from './resources/office.ts';
 import { phoneResources } from './resources/phone.ts';
+import { scorecardResources } from './resources/scorecards.ts';
 import type { CollectorStore } from './store/store.ts';
 
 export { MAX_BATCH_BYTES, MAX_FILE_BYTES } from './http/body-limits.ts';
@@ -48,6 +49,8 @@ export function collectorApi(options: CollectorOptions): Hono {
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
     clientOf: (c: Context) => clientAddress(c, trusted),
+    // One shared office credential for now: its holder is "the office's admin".
+    actorOf: () => 'quản trị cơ quan thu phiếu',
   };
 
   const api = new Hono();
@@ -67,5 +70,6 @@ export function collectorApi(options: CollectorOptions): Hono {
     }),
   );
   api.route('/', officeResources(context));
+  api.route('/', scorecardResources(context));
   return api;
 }

@@ -8,13 +8,18 @@ export const MAX_BATCH_BYTES = 1024 * 1024;
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** A phone sheet with every optional text at its longest stays far below this. */
 export const MAX_PHONE_SHEET_BYTES = 16 * 1024;
+/** A Section B scoring: 48 leaves, each with a note of up to 1 000 characters. */
+export const MAX_SCORECARD_BYTES = 256 * 1024;
 /** Every other request body (registrations, claims, settings). */
 export const MAX_OTHER_BYTES = 8 * 1024;
 
+/** By path; a path ending in "/" covers everything under it. */
 const LIMITS: [string, number][] = [
   ['/api/v1/batches', MAX_BATCH_BYTES],
   ['/api/v1/imports', MAX_FILE_BYTES],
   ['/api/v1/phone-sheets', MAX_PHONE_SHEET_BYTES],
+  ['/api/v1/self-scores', MAX_SCORECARD_BYTES],
+  ['/api/v1/scorecards/', MAX_SCORECARD_BYTES],
 ];
 
 /** A body limit on every route, by path: nothing reads a body larger than its route allows. */

@@ -11,4 +11,6 @@ export interface ResourceContext {
   isAdmin: (c: Context) => boolean;
   /** The client's address, for rate limits only. */
   clientOf: (c: Context) => string;
+  /** Who does what a request asks, as the office's records name them. */
+  actorOf: (c: Context) => string;
 }

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { sheetFingerprint } from '../../core/identity.ts';
 import { sheetFault } from '../../core/intake.ts';
 import {
@@ -6,6 +7,10 @@ import {
   officeFlagSettingsSchema,
 } from '../../core/office-flags.ts';
 import { problemCatalogue } from '../../core/problems.ts';
+import {
+  defaultStandingSettings,
+  standingSettingsSchema,
+} from '../../core/scoring/commune-standing.ts';
 import { mergeTallies, type Tally } from '../../core/scoring/tally.ts';
 import { flagThresholdsOf, type Period } from '../../core/settings.ts';
 import type { Sheet } from '../../core/sheet.ts';
@@ -15,6 +20,7 @@ import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
 import { GATE_VERSION, kioskOf, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
+import { changeScorecard, readScorecard, readScorecards, scorecardEvents } from './scorecards.ts';
 import { sqliteEngine } from './sqlite-engine.ts';
 import type {
   CollectorStore,
@@ -164,15 +170,21 @@ export async function openCollectorStore(
       });
     },
 
+    scorecard: (communeCode, year) => readScorecard(read, communeCode, year),
+    scorecards: (year) => readScorecards(read, year),
+    changeScorecard: (communeCode, year, fresh, change, by, at) =>
+      changeScorecard(engine, communeCode, year, fresh, change, by, at),
+    scorecardEvents: (communeCode, year) => scorecardEvents(read, communeCode, year),
+    standingSettings: () =>
+      setting(read, 'standing', standingSettingsSchema, defaultStandingSettings),
+    async saveStandingSettings(settings, at) {
+      await saveSetting(read, 'standing', standingSettingsSchema.parse(settings), at);
+    },
+
     officeFlagSettings: () => officeFlagSettings(read),
 
     async saveOfficeFlagSettings(settings, at) {
-      const value = JSON.stringify(officeFlagSettingsSchema.parse(settings));
-      await read.run(
-        `INSERT INTO office_settings (name, value, updated_at) VALUES ('flags', $1, $2)
-         ON CONFLICT (name) DO UPDATE SET value = $1, updated_at = $2`,
-        [value, at],
-      );
+      await saveSetting(read, 'flags', officeFlagSettingsSchema.parse(settings), at);
       await rebuildAllFlags(engine, settings);
     },
 
@@ -238,15 +250,32 @@ async function phoneTokenClaim(sql: Sql, nonce: string): Promise<string | undefi
   return row ? String(row.claim_hash) : undefined;
 }
 
-async function officeFlagSettings(sql: Sql): Promise<OfficeFlagSettings> {
-  const [row] = await sql.all("SELECT value FROM office_settings WHERE name = 'flags'");
-  if (!row) return defaultOfficeFlagSettings;
+const officeFlagSettings = (sql: Sql) =>
+  setting(sql, 'flags', officeFlagSettingsSchema, defaultOfficeFlagSettings);
+
+/** An office setting by name; its default when none is stored or the stored one no longer reads. */
+async function setting<T>(
+  sql: Sql,
+  name: string,
+  schema: z.ZodMiniType<T>,
+  fallback: T,
+): Promise<T> {
+  const [row] = await sql.all('SELECT value FROM office_settings WHERE name = $1', [name]);
+  if (!row) return fallback;
   try {
-    const parsed = officeFlagSettingsSchema.safeParse(JSON.parse(String(row.value)));
-    return parsed.success ? parsed.data : defaultOfficeFlagSettings;
+    const parsed = schema.safeParse(JSON.parse(String(row.value)));
+    return parsed.success ? parsed.data : fallback;
   } catch {
-    return defaultOfficeFlagSettings;
+    return fallback;
   }
+}
+
+async function saveSetting(sql: Sql, name: string, value: unknown, at: number): Promise<void> {
+  await sql.run(
+    `INSERT INTO office_settings (name, value, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET value = $2, updated_at = $3`,
+    [name, JSON.stringify(value), at],
+  );
 }
 
 /** A transaction writes at most this many sheets, so no request holds the store for long. */

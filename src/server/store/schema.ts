@@ -70,7 +70,8 @@ export const schemaSteps: readonly string[] = [
   // is newer than the one recorded in office_settings, 'gate-version'); an officer's review can
   // set a sheet aside (`excluded`, with the decision in `review`). `tallies` keep, per commune,
   // Vietnam day, form, profile version, channel and state, what every figure needs, updated in
-  // the same transaction as the sheets (docs/scoring.md, "Tallies"). Kiosks can be revoked; a desk hands out
+  // the same transaction as the sheets (docs/scoring.md, "Tallies"). A commune's Section B of a
+  // year is one JSON record (src/core/appraisal.ts) with every change appended to its events. Kiosks can be revoked; a desk hands out
   // citizen-form tokens unless the office allows more.
   `CREATE TABLE sheets_v4 (
      channel TEXT NOT NULL,
@@ -125,6 +126,26 @@ export const schemaSteps: readonly string[] = [
      PRIMARY KEY (commune_code, day, form_id, profile_id, profile_version, channel, flagged, excluded)
    );
    CREATE INDEX tallies_by_day ON tallies (day);
+   CREATE TABLE commune_scorecards (
+     commune_code TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     card TEXT NOT NULL,
+     updated_at BIGINT NOT NULL,
+     PRIMARY KEY (commune_code, year)
+   );
+   CREATE TABLE scorecard_events (
+     commune_code TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     ordinal INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     actor TEXT NOT NULL,
+     field TEXT NOT NULL,
+     leaf_id TEXT,
+     before TEXT,
+     after TEXT,
+     reason TEXT,
+     PRIMARY KEY (commune_code, year, ordinal)
+   );
    ALTER TABLE kiosks ADD COLUMN revoked_at BIGINT;
    ALTER TABLE kiosks ADD COLUMN revocation_reason TEXT;
    ALTER TABLE kiosks ADD COLUMN forms TEXT NOT NULL DEFAULT 'citizen';

@@ -1,10 +1,16 @@
 import type { FlaggedSheet, KioskRow, SetAsideRow } from '../../core/api.ts';
+import type { CommuneScorecard, ScorecardEvent } from '../../core/appraisal.ts';
 import type { CommuneHeader } from '../../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../../core/office-flags.ts';
 import type { FormId } from '../../core/profile/schema.ts';
+import type { StandingSettings } from '../../core/scoring/commune-standing.ts';
 import type { Tally } from '../../core/scoring/tally.ts';
 import type { FlagThresholds, Period } from '../../core/settings.ts';
 import type { Channel, Sheet } from '../../core/sheet.ts';
+
+export type { Change as ScorecardChange } from './scorecards.ts';
+
+import type { Change as ScorecardChange } from './scorecards.ts';
 
 /** A registered kiosk, or a printed desk QR whose phone tokens the collector issues. */
 export interface KioskRecord {
@@ -91,6 +97,21 @@ export interface CollectorStore {
   flaggedSheets(communeCode: string): Promise<FlaggedSheet[]>;
   /** Stored rows that do not pass the gate, counted apart. */
   setAside(): Promise<SetAsideRow[]>;
+  /** A commune's Section B of a year, if anything was recorded for it. */
+  scorecard(communeCode: string, year: number): Promise<CommuneScorecard | undefined>;
+  scorecards(year: number): Promise<CommuneScorecard[]>;
+  /** Applies one change (with the events it records) to a commune's Section B of a year. */
+  changeScorecard(
+    communeCode: string,
+    year: number,
+    fresh: () => CommuneScorecard,
+    change: ScorecardChange,
+    by: string,
+    at: number,
+  ): Promise<CommuneScorecard>;
+  scorecardEvents(communeCode: string, year: number): Promise<ScorecardEvent[]>;
+  standingSettings(): Promise<StandingSettings>;
+  saveStandingSettings(settings: StandingSettings, at: number): Promise<void>;
   officeFlagSettings(): Promise<OfficeFlagSettings>;
   /** Saves the office's thresholds and recomputes every office flag with them. */
   saveOfficeFlagSettings(settings: OfficeFlagSettings, at: number): Promise<void>;
