@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { selfScoreFileSchema } from './appraisal.ts';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { formIdSchema } from './profile/schema.ts';
