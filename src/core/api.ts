@@ -114,7 +114,13 @@ export const setAsideRowSchema = z.object({
   reason: z.string(),
 });
 
-/** A sheet the office flagged, with why (GET /api/v1/flagged). */
+/** The office's decision on a sheet it reviewed: counted, or set aside, with why. */
+export const sheetReviewSchema = z.object({
+  decision: z.enum(['counted', 'excluded']),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+
+/** A sheet the office flagged, with why, and its decision on it (GET /api/v1/flagged). */
 export const flaggedSheetSchema = z.object({
   channel: z.enum(['kiosk', 'phone']),
   deviceId: z.string(),
@@ -122,10 +128,36 @@ export const flaggedSheetSchema = z.object({
   formId: formIdSchema,
   createdAt: whole,
   reasons: z.array(flagReasonSchema),
+  review: z.nullable(z.object({ ...sheetReviewSchema.shape, by: z.string(), at: whole })),
+});
+
+/** What a respondent wrote (GET /api/v1/comments): reasons for Trung bình/Yếu, the suggestion box. */
+export const commentSchema = z.object({
+  channel: z.enum(['kiosk', 'phone']),
+  deviceId: z.string(),
+  seq: whole,
+  formId: formIdSchema,
+  createdAt: whole,
+  /** By question number, "1"…"5". */
+  reasons: z.record(z.string(), z.string()),
+  suggestion: z.nullable(z.string()),
+  /** Name and address, only for those allowed to read them and only when asked. */
+  respondent: z.nullable(z.object({ name: z.string(), address: z.string() })),
+});
+
+/** How long the collector keeps personal data after a sheet was submitted. */
+export const retentionSchema = z.object({ days: z.int().check(z.gte(1), z.lte(3660)) });
+
+/** One month of a commune's trend: the figures of the month (GET /api/v1/communes/:code/months). */
+export const monthFiguresSchema = z.object({
+  period: periodSchema,
+  figures: communeFiguresSchema,
 });
 
 export type SequenceGap = z.infer<typeof sequenceGapSchema>;
 export type FlaggedSheet = z.infer<typeof flaggedSheetSchema>;
+export type Comment = z.infer<typeof commentSchema>;
+export type Retention = z.infer<typeof retentionSchema>;
 export type KioskRow = z.infer<typeof kioskRowSchema>;
 export type SetAsideRow = z.infer<typeof setAsideRowSchema>;
 
@@ -190,6 +222,32 @@ export const collectorRoutes = {
   communes: { method: 'GET', path: '/api/v1/communes', response: communesResponseSchema },
   setAside: { method: 'GET', path: '/api/v1/set-aside', response: z.array(setAsideRowSchema) },
   flagged: { method: 'GET', path: '/api/v1/flagged', response: z.array(flaggedSheetSchema) },
+  reviewSheet: {
+    method: 'PUT',
+    path: '/api/v1/sheets/:channel/:deviceId/:seq/review',
+    request: sheetReviewSchema,
+    response: z.object({ status: z.literal('reviewed') }),
+  },
+  comments: { method: 'GET', path: '/api/v1/comments', response: z.array(commentSchema) },
+  months: {
+    method: 'GET',
+    path: '/api/v1/communes/:communeCode/months',
+    response: z.array(monthFiguresSchema),
+  },
+  retention: { method: 'GET', path: '/api/v1/settings/retention', response: retentionSchema },
+  saveRetention: {
+    method: 'PUT',
+    path: '/api/v1/settings/retention',
+    request: retentionSchema,
+    response: retentionSchema,
+  },
+  /** A kiosk's signed self-score (src/core/appraisal.ts); its signature is its credential. */
+  sendSelfScore: {
+    method: 'POST',
+    path: '/api/v1/self-scores',
+    request: selfScoreFileSchema,
+    response: z.object({ status: z.enum(['received', 'duplicate']) }),
+  },
   flagSettings: {
     method: 'GET',
     path: '/api/v1/settings/flags',

@@ -212,6 +212,10 @@ export const problemCatalogue = {
     code: '400.24',
     message: 'Bộ câu hỏi này không có Bảng thang chấm điểm trong phiên bản ứng dụng hiện tại.',
   },
+  'sheet.unknown': {
+    code: '404.2',
+    message: 'Cơ quan thu phiếu không có phiếu nào với mã máy và số thứ tự này.',
+  },
   'kiosk.unknown': {
     code: '404.1',
     message: 'Không có máy khảo sát hoặc mã QR in sẵn nào có mã này.',

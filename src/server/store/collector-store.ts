@@ -1,4 +1,5 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { type Comment, retentionSchema } from '../../core/api.ts';
 import { sheetFingerprint } from '../../core/identity.ts';
 import { sheetFault } from '../../core/intake.ts';
 import {
@@ -6,6 +7,7 @@ import {
   type OfficeFlagSettings,
   officeFlagSettingsSchema,
 } from '../../core/office-flags.ts';
+import { monthsOf } from '../../core/period.ts';
 import { problemCatalogue } from '../../core/problems.ts';
 import {
   defaultStandingSettings,
@@ -13,14 +15,15 @@ import {
 } from '../../core/scoring/commune-standing.ts';
 import { mergeTallies, type Tally } from '../../core/scoring/tally.ts';
 import { flagThresholdsOf, type Period } from '../../core/settings.ts';
-import type { Sheet } from '../../core/sheet.ts';
+import { respondentSchema, type Sheet } from '../../core/sheet.ts';
 import { advanceChain, chainState, linksAhead } from './chain-verification.ts';
-import type { Engine, Sql } from './engine.ts';
+import type { Engine, Row, Sql } from './engine.ts';
 import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
 import { GATE_VERSION, kioskOf, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import { changeScorecard, readScorecard, readScorecards, scorecardEvents } from './scorecards.ts';
+import { purgePersonalData, reviewOf, reviewSheet } from './sheet-reviews.ts';
 import { sqliteEngine } from './sqlite-engine.ts';
 import type {
   CollectorStore,
@@ -136,7 +139,7 @@ export async function openCollectorStore(
 
     async flaggedSheets(communeCode) {
       const rows = await read.all(
-        `SELECT channel, device_id, seq, form_id, created_at, office_flags FROM sheets
+        `SELECT channel, device_id, seq, form_id, created_at, office_flags, review FROM sheets
          WHERE commune_code = $1 AND office_flags <> '' AND set_aside IS NULL
          ORDER BY created_at DESC LIMIT 1000`,
         [communeCode],
@@ -148,7 +151,46 @@ export async function openCollectorStore(
         formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
         createdAt: Number(row.created_at),
         reasons: officeFlagsOf(row),
+        review: reviewOf(row),
       }));
+    },
+
+    async monthlyTallies(communeCode, period) {
+      const rows = await storedTallies(read, period, communeCode);
+      return monthsOf(period).map((month) => ({
+        month,
+        tallies: mergeTallies(
+          rows.filter((r) => String(r.day) >= month.from && String(r.day) <= month.to).map(tallyOf),
+        ),
+      }));
+    },
+
+    async comments(communeCode, period, respondents) {
+      const range = period
+        ? [
+            Date.parse(`${period.from}T00:00:00+07:00`),
+            Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000,
+          ]
+        : [0, Number.MAX_SAFE_INTEGER];
+      const rows = await read.all(
+        `SELECT channel, device_id, seq, form_id, created_at, personal FROM sheets
+         WHERE commune_code = $1 AND created_at >= $2 AND created_at < $3 AND personal IS NOT NULL
+           AND set_aside IS NULL
+         ORDER BY created_at DESC LIMIT 2000`,
+        [communeCode, range[0] as number, range[1] as number],
+      );
+      return rows.flatMap((row) => commentOf(row, respondents) ?? []);
+    },
+
+    async reviewSheet(key, review) {
+      return (await reviewSheet(engine, key, review)) !== undefined;
+    },
+
+    purgePersonalData: (before, at) =>
+      engine.transaction((sql) => purgePersonalData(sql, before, at)),
+    retention: () => setting(read, 'retention', retentionSchema, { days: 365 }),
+    async saveRetention(retention, at) {
+      await saveSetting(read, 'retention', retentionSchema.parse(retention), at);
     },
 
     async setAside() {
@@ -239,6 +281,39 @@ async function communeTallies(sql: Sql, period?: Period): Promise<CommuneTallies
     };
   });
 }
+
+/** A stored row's personal part as a comment; none when it holds nothing to read. */
+function commentOf(row: Row, respondents: boolean): Comment | undefined {
+  let personal: unknown;
+  try {
+    personal = JSON.parse(String(row.personal));
+  } catch {
+    return undefined;
+  }
+  const parsed = personalSchema.safeParse(personal);
+  if (!parsed.success) return undefined;
+  const { reasons = {}, suggestion, respondent } = parsed.data;
+  const shown =
+    respondents && respondent ? { name: respondent.name, address: respondent.address } : null;
+  if (Object.keys(reasons).length === 0 && suggestion === undefined && !shown) return undefined;
+  return {
+    channel: row.channel === 'phone' ? 'phone' : 'kiosk',
+    deviceId: String(row.device_id),
+    seq: Number(row.seq),
+    formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
+    createdAt: Number(row.created_at),
+    reasons,
+    suggestion: suggestion ?? null,
+    respondent: shown,
+  };
+}
+
+/** The personal part of a sheet as stored (rows.ts, `personalOf`). */
+const personalSchema = z.object({
+  respondent: z.optional(respondentSchema),
+  reasons: z.optional(z.record(z.string(), z.string())),
+  suggestion: z.optional(z.string()),
+});
 
 async function findKiosk(sql: Sql, deviceId: string): Promise<KioskRecord | undefined> {
   const [row] = await sql.all('SELECT * FROM kiosks WHERE device_id = $1', [deviceId]);
@@ -350,7 +425,7 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
     const stored = new Map(
       (
         await sql.all(
-          `SELECT seq, fingerprint, personal, precise FROM sheets
+          `SELECT seq, fingerprint, personal, personal_purged_at, precise FROM sheets
            WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
           [channel, deviceId, first.seq, last.seq],
         )
@@ -366,7 +441,9 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
       else if (row.fingerprint !== sheetFingerprint(sheet)) conflicts.push(sheet.seq);
       else {
         duplicates.push(sheet.seq);
-        const personal = row.personal === null && personalOf(sheet) !== null;
+        // Personal data the retention deleted is not brought back by a later file.
+        const personal =
+          row.personal === null && row.personal_purged_at === null && personalOf(sheet) !== null;
         const times = Number(row.precise) !== 1 && delivery.precise;
         if (personal || times) fillIns.push({ sheet, personal, times });
       }

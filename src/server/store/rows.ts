@@ -30,6 +30,7 @@ export interface SheetRow extends Record<string, SqlValue> {
   flags: string;
   office_flags: string;
   personal: string | null;
+  personal_purged_at: number | null;
   fingerprint: string;
   received_at: number;
   set_aside: string | null;
@@ -69,6 +70,7 @@ export function rowOf(
     flags: sheet.flags.join(','),
     office_flags: officeFlagsText(officeFlags),
     personal: personalOf(sheet),
+    personal_purged_at: null,
     fingerprint: sheetFingerprint(sheet),
     received_at: delivery.receivedAt,
     set_aside: null,

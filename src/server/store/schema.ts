@@ -90,6 +90,7 @@ export const schemaSteps: readonly string[] = [
      flags TEXT NOT NULL,
      office_flags TEXT NOT NULL,
      personal TEXT,
+     personal_purged_at BIGINT,
      fingerprint TEXT NOT NULL,
      chain TEXT,
      received_at BIGINT NOT NULL,
@@ -100,8 +101,8 @@ export const schemaSteps: readonly string[] = [
    );
    INSERT INTO sheets_v4 SELECT channel, device_id, seq, commune_code,
      CASE WHEN channel = 'kiosk' THEN device_id ELSE NULL END, profile_id, profile_version, form_id,
-     form_version, answers, created_at, created_at, 0, flags, '', personal, fingerprint, NULL,
-     received_at, NULL, 0, NULL FROM sheets;
+     form_version, answers, created_at, created_at, 0, flags, '', personal, NULL, fingerprint,
+     NULL, received_at, NULL, 0, NULL FROM sheets;
    DROP TABLE sheets;
    ALTER TABLE sheets_v4 RENAME TO sheets;
    CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at);

@@ -1,4 +1,4 @@
-import type { FlaggedSheet, KioskRow, SetAsideRow } from '../../core/api.ts';
+import type { Comment, FlaggedSheet, KioskRow, Retention, SetAsideRow } from '../../core/api.ts';
 import type { CommuneScorecard, ScorecardEvent } from '../../core/appraisal.ts';
 import type { CommuneHeader } from '../../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../../core/office-flags.ts';
@@ -7,6 +7,7 @@ import type { StandingSettings } from '../../core/scoring/commune-standing.ts';
 import type { Tally } from '../../core/scoring/tally.ts';
 import type { FlagThresholds, Period } from '../../core/settings.ts';
 import type { Channel, Sheet } from '../../core/sheet.ts';
+import type { Review, SheetKey } from './sheet-reviews.ts';
 
 export type { Change as ScorecardChange } from './scorecards.ts';
 
@@ -95,6 +96,23 @@ export interface CollectorStore {
   kioskRegistry(): Promise<KioskRow[]>;
   /** A commune's sheets the office flagged, newest first, with the reasons (at most 1 000). */
   flaggedSheets(communeCode: string): Promise<FlaggedSheet[]>;
+  /** A commune's tallies month by month over a period: its trend. */
+  monthlyTallies(
+    communeCode: string,
+    period: Period,
+  ): Promise<{ month: Period; tallies: Tally[] }[]>;
+  /** What respondents wrote in a period (newest first, at most 2 000); names only when asked. */
+  comments(
+    communeCode: string,
+    period: Period | undefined,
+    respondents: boolean,
+  ): Promise<Comment[]>;
+  /** The office's decision on a stored sheet; false for a sheet it does not hold. */
+  reviewSheet(key: SheetKey, review: Review): Promise<boolean>;
+  /** Erases personal data of sheets submitted before `before`; how many changed. */
+  purgePersonalData(before: number, at: number): Promise<number>;
+  retention(): Promise<Retention>;
+  saveRetention(retention: Retention, at: number): Promise<void>;
   /** Stored rows that do not pass the gate, counted apart. */
   setAside(): Promise<SetAsideRow[]>;
   /** A commune's Section B of a year, if anything was recorded for it. */
