@@ -1,65 +1,14 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CollectorProcess, runCollector } from '../fixtures/collector-process.ts';
 
-// The collector as an operator starts it: `node src/server/main.ts`, configured by environment.
-const NODE = resolve('node_modules/.bin/node');
-const MAIN = resolve('src/server/main.ts');
 const isRoot = process.getuid?.() === 0;
 const canUnshare = isRoot && spawnSync('unshare', ['--mount', 'true']).status === 0;
 const canRunAsNobody = isRoot && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
-
-interface Line {
-  event: string;
-  [field: string]: unknown;
-}
-
-interface Run {
-  child: ChildProcess;
-  lines: Line[];
-  /** Resolves with the exit code once the process ended. */
-  exited: Promise<number | null>;
-  /** Resolves with the `collector.started` line, or rejects when the process ends first. */
-  started: Promise<Line>;
-}
-
-/** Starts the collector with `env` (PORT=0 unless given); `wrap` runs it through e.g. runuser. */
-function runCollector(env: Record<string, string>, wrap: string[] = []): Run {
-  const [command, ...args] = [...wrap, NODE, MAIN];
-  const child = spawn(command as string, args, {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: Line[] = [];
-  let onStarted: (line: Line) => void = () => {};
-  let buffered = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let end = buffered.indexOf('\n');
-    while (end >= 0) {
-      const line = JSON.parse(buffered.slice(0, end)) as Line;
-      lines.push(line);
-      if (line.event === 'collector.started') onStarted(line);
-      buffered = buffered.slice(end + 1);
-      end = buffered.indexOf('\n');
-    }
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const started = new Promise<Line>((done, fail) => {
-    onStarted = done;
-    void exited.then((code) => fail(new Error(`exited ${code}: ${JSON.stringify(lines)}`)));
-  });
-  started.catch(() => {});
-  return { child, lines, exited, started };
-}
-
-const stop = async (run: Run) => {
-  run.child.kill('SIGTERM');
-  await run.exited;
-};
 
 let root: string;
 let dist: string;
@@ -85,7 +34,7 @@ describe('the collector starting', slow, () => {
     const response = await fetch(started.url as string);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    await stop(run);
+    await run.stop();
     const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
     expect(mode(dataDir)).toBe('700');
     expect(mode(join(dataDir, 'admin-token'))).toBe('600');
@@ -128,7 +77,7 @@ describe('the collector starting', slow, () => {
       const other = await writes('203.0.113.8', 20);
       if (second === 401) expect(other).toEqual(Array(20).fill(401));
       else expect(count(other, 429)).toBeGreaterThanOrEqual(15);
-      await stop(run);
+      await run.stop();
     },
   );
 });
@@ -175,7 +124,7 @@ describe('the collector over HTTPS (TLS_CERT, TLS_KEY)', slow, () => {
       status: 200,
       'strict-transport-security': 'max-age=31536000',
     });
-    await stop(run);
+    await run.stop();
   });
 
   it.each([
@@ -203,7 +152,7 @@ describe('the collector over HTTPS (TLS_CERT, TLS_KEY)', slow, () => {
 });
 
 /** The one line a data directory the collector cannot write gives, and exit 1 before listening. */
-async function expectUnwritable(run: Run, path: string, code: string) {
+async function expectUnwritable(run: CollectorProcess, path: string, code: string) {
   expect(await run.exited).toBe(1);
   expect(run.lines).toEqual([
     { time: expect.any(String), event: 'collector.data-dir-unwritable', path, code },
