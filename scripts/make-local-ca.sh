@@ -30,7 +30,8 @@ if [ ! -f "$dir/ca.key" ]; then
     -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
 fi
 
-# 825 days: the longest any browser accepts from a private CA. Renew before then (same command).
+# 825 days: the longest Apple devices accept, even from a private CA. Renew before then (same
+# command: the CA stays, the devices need nothing new).
 openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -subj "/CN=$1" \
   -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
 printf '%s\n' "subjectAltName=$san" "basicConstraints=critical,CA:FALSE" \
