@@ -1,47 +1,99 @@
 /**
- * The collector: the HTTP API and the built PWA, on one port, storing into an embedded
- * SQLite file, or PostgreSQL when DATABASE_URL is set. Configuration by environment
- * (docs/api.md, "Running the collector").
+ * The collector: the HTTP API and the built PWA, on one port, over HTTPS when TLS_CERT and
+ * TLS_KEY are set, storing into an embedded SQLite file, or PostgreSQL when DATABASE_URL is set.
+ * Configuration by environment (docs/api.md, "Running the collector"; docs/deploy.md).
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { collectorApi } from './app.ts';
+import { adminTokenOf, prepareDataDir } from './data-dir.ts';
+import { trustedProxiesOf } from './http/client-address.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { type TlsCredentials, tlsCredentialsOf } from './http/tls.ts';
 import { jsonLog } from './log.ts';
+import { StartupFailure } from './startup-failure.ts';
 import { servePwa } from './static-app.ts';
 import { openPostgresStore, openSqliteStore } from './store/collector-store.ts';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = process.env.DATA_DIR ?? 'data';
-const distDir = process.env.DIST_DIR ?? 'dist';
+// Whatever the collector writes (database, WAL, token, backups) is its user's alone.
+process.umask(0o077);
 
-mkdirSync(dataDir, { recursive: true });
-const tokenFile = join(dataDir, 'admin-token');
-const adminToken =
-  process.env.COLLECTOR_ADMIN_TOKEN ??
-  (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : createToken(tokenFile));
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = env.DATA_DIR ?? 'data';
+const distDir = env.DIST_DIR ?? 'dist';
+const databaseUrl = env.DATABASE_URL || undefined;
+const trustedProxies = trustedProxiesOf(env.TRUST_PROXY);
 
-// PostgreSQL when DATABASE_URL is set; otherwise the embedded SQLite file.
-const databaseUrl = process.env.DATABASE_URL;
-const store = databaseUrl
-  ? await openPostgresStore(databaseUrl)
-  : await openSqliteStore(join(dataDir, 'collector.sqlite'));
-const app = new Hono();
-app.route('/', collectorApi({ store, adminToken, log: jsonLog }));
-servePwa(app, distDir);
+try {
+  await start();
+} catch (error) {
+  if (!(error instanceof StartupFailure)) throw error;
+  jsonLog(error.event, error.fields);
+  process.exit(1);
+}
 
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  jsonLog('collector.started', {
-    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port}/`,
+async function start(): Promise<void> {
+  // Everything that can fail on a file fails here, before the port is bound.
+  const tls = tlsCredentialsOf(env.TLS_CERT || undefined, env.TLS_KEY || undefined);
+  const sqliteFile = databaseUrl ? undefined : join(dataDir, 'collector.sqlite');
+  const givenToken = env.COLLECTOR_ADMIN_TOKEN || undefined;
+  if (sqliteFile || !givenToken) prepareDataDir(dataDir, sqliteFile, jsonLog);
+  const adminToken = adminTokenOf(dataDir, givenToken, jsonLog);
+
+  const store = databaseUrl
+    ? await openPostgresStore(databaseUrl)
+    : await openSqliteStore(sqliteFile as string);
+  const app = new Hono();
+  app.use('*', securityHeaders({ https: tls !== undefined }));
+  app.route('/', collectorApi({ store, adminToken, log: jsonLog, trustedProxies }));
+  servePwa(app, distDir);
+
+  const onListening = (info: { port: number }) =>
+    jsonLog('collector.started', {
+      url: servedUrl(tls, info.port),
+      storage: store.engine,
+      trustProxy: [...trustedProxies].join(',') || undefined,
+      certificateNames: tls?.names.join(','),
+      certificateExpires: tls ? new Date(tls.expiresAt).toISOString() : undefined,
+    });
+  const server = tls
+    ? serve(
+        {
+          fetch: app.fetch,
+          port,
+          hostname: host,
+          createServer: createHttpsServer,
+          serverOptions: { cert: tls.cert, key: tls.key },
+        },
+        onListening,
+      )
+    : serve({ fetch: app.fetch, port, hostname: host }, onListening);
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    jsonLog('collector.listen-failed', { host, port, code: error.code ?? error.message });
+    process.exit(1);
   });
-});
+  if (!tls && !isLoopback(host) && trustedProxies.size === 0)
+    jsonLog('collector.plain-http', {
+      host,
+      detail:
+        'browsers give pages on http:// (other than localhost) no service worker, camera or Web Crypto: set TLS_CERT and TLS_KEY, or serve through an HTTPS proxy (docs/deploy.md)',
+    });
+}
 
-function createToken(file: string): string {
-  const token = randomBytes(24).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  jsonLog('collector.admin-token-created', { file });
-  return token;
+function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || address.startsWith('127.');
+}
+
+/** The address to open: over HTTPS the certificate's first name (the one browsers accept), else localhost for loopback, else the bound address. */
+function servedUrl(tls: TlsCredentials | undefined, boundPort: number): string {
+  const scheme = tls ? 'https' : 'http';
+  const certified = tls?.names.find((n) => !n.startsWith('*'));
+  const name = certified ?? (isLoopback(host) ? 'localhost' : host);
+  const shown = name.includes(':') ? `[${name}]` : name;
+  const defaultPort = tls ? 443 : 80;
+  return `${scheme}://${shown}${boundPort === defaultPort ? '' : `:${boundPort}`}/`;
 }

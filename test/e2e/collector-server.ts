@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { collectorApi } from '../../src/server/app.ts';
+import { securityHeaders } from '../../src/server/http/security-headers.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { servePwa } from '../../src/server/static-app.ts';
 import { openSqliteStore } from '../../src/server/store/collector-store.ts';
@@ -17,13 +18,17 @@ export interface RunningCollector {
   close: () => Promise<void>;
 }
 
-/** The collector as `npm start` runs it (API + built PWA + SQLite file), on 127.0.0.1. */
+/**
+ * The collector as `npm start` runs it (security headers, API, built PWA, SQLite file), on
+ * 127.0.0.1: every page a test opens here runs under the collector's Content-Security-Policy.
+ */
 export async function startCollector(): Promise<RunningCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
   cpSync('dist', join(dir, 'dist'), { recursive: true });
   const store = await openSqliteStore(join(dir, 'collector.sqlite'));
   const adminToken = 'e2e-office-token';
   const app = new Hono();
+  app.use('*', securityHeaders({ https: false }));
   app.route('/', collectorApi({ store, adminToken, log: silentLog }));
   servePwa(app, join(dir, 'dist'));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -80,17 +80,22 @@ export async function surveyDayContext(browser: Browser): Promise<BrowserContext
   return context;
 }
 
-/** A browser profile on disk, so a test can close Chromium and start it again on the same data. */
+/**
+ * A browser profile on disk, so a test can close Chromium and start it again on the same data.
+ * `env`: e.g. a HOME whose NSS database trusts a test CA (https.test.ts).
+ */
 export async function launchProfile(
   userDataDir: string,
   offline = false,
   extraArgs: string[] = [],
+  env?: Record<string, string>,
 ): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     offline,
+    ...(env && { env: { ...process.env, ...env } }),
   });
   await context.clock.setSystemTime(SURVEY_DAY);
   return context;

@@ -5,7 +5,9 @@ import type { KioskSettings } from '../../core/settings.ts';
 import { requestPersistentStorage } from '../../storage/persistence.ts';
 import type { AdminApp } from '../admin/index.tsx';
 import type { OfficeScreen } from '../collector/index.tsx';
+import { InsecureContext } from '../components/insecure-context/index.tsx';
 import { KioskApp } from '../kiosk/index.tsx';
+import { missingSecureFeatures } from '../platform/secure-context.ts';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import { watchForAppUpdates } from './app-update.ts';
 import { useRoute } from './use-route.ts';
@@ -13,8 +15,26 @@ import { useRoute } from './use-route.ts';
 type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
 type CollectorComponent = FunctionComponent<Parameters<typeof OfficeScreen>[0]>;
 
-/** The root: loads settings, routes between kiosk and admin, applies updates only at the start screen. */
+/**
+ * The root. On a page the browser gives no service worker or Web Crypto (http:// other than
+ * localhost), says so and what to do instead of starting a kiosk that cannot work offline,
+ * keep a PIN or sign a batch; the phone route does the same in main.tsx.
+ */
 export function App({ services }: { services: KioskServices }) {
+  const missing = missingSecureFeatures();
+  if (missing.length > 0)
+    return (
+      <InsecureContext
+        missing={missing}
+        audience="staff"
+        address={window.location.href.split('#')[0] ?? ''}
+      />
+    );
+  return <RoutedApp services={services} />;
+}
+
+/** Loads settings, routes between kiosk and admin, applies updates only at the start screen. */
+function RoutedApp({ services }: { services: KioskServices }) {
   const [loaded, setLoaded] = useState<SettingsLoad | undefined>(undefined);
   const [route, go] = useRoute();
   const [Admin, setAdmin] = useState<AdminComponent | undefined>(undefined);
