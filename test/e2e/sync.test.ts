@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communesResponseSchema } from '../../src/core/api.ts';
 import { type RunningCollector, startCollector } from './collector-server.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, restoreNetwork, waitForServiceWorker } from './harness.ts';
@@ -43,10 +44,8 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       const response = await page.request.get(new URL('api/v1/communes', collector.url).href, {
         headers: { authorization: `Bearer ${collector.adminToken}` },
       });
-      const [commune] = (await response.json()) as {
-        communeName: string;
-        citizen: { sheets: number; mean: { display: string } };
-      }[];
+      const { communes } = communesResponseSchema.parse(await response.json());
+      const [commune] = communes;
       expect(commune).toMatchObject({
         communeName: 'Xã Tứ Kỳ',
         citizen: { sheets: 30, mean: { display: '7,5' } },
