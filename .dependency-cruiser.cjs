@@ -1,5 +1,6 @@
 /**
- * Import direction (see docs/architecture.md): app → transport/storage → core; server → core.
+ * Import direction (see docs/architecture.md): app → transport/storage → exports → core;
+ * server → exports → core.
  * core imports nothing of ours and nothing that needs a DOM, a disk or a network.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -24,6 +25,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/transport' },
       to: { path: '^src/(app|server|sw)' },
+    },
+    {
+      name: 'exports-only-on-core',
+      comment:
+        'Export formats (src/exports) write core tables; the kiosk and the collector both use them.',
+      severity: 'error',
+      from: { path: '^src/exports' },
+      to: { path: '^src/(app|storage|transport|server|sw)' },
     },
     {
       name: 'server-only-on-core',

@@ -51,3 +51,8 @@ export function formatDate(ms: number): string {
 export function formatDateTime(ms: number): string {
   return `${timeFormat.format(ms)} ${formatDate(ms)}`;
 }
+
+/** "25/11/2026 14:05" in Vietnam time: the order a vi-VN spreadsheet reads as a date and time. */
+export function formatDayTime(ms: number): string {
+  return `${formatDate(ms)} ${timeFormat.format(ms)}`;
+}

@@ -15,6 +15,14 @@ export function inPeriod(ms: number, period: Period): boolean {
   return day >= period.from && day <= period.to;
 }
 
+/** The instants a period covers: from the start of its first Vietnam day to the end of its last (exclusive). */
+export function periodInstants(period: Period): { start: number; end: number } {
+  return {
+    start: Date.parse(`${period.from}T00:00:00Z`) - VN_OFFSET_MS,
+    end: Date.parse(`${period.to}T00:00:00Z`) - VN_OFFSET_MS + DAY_MS,
+  };
+}
+
 export interface PeriodPreset {
   id: 'last-full-week' | 'last-five-working-days';
   label: string;
@@ -44,6 +52,11 @@ export function surveyWeekPresets(year: number): PeriodPreset[] {
     });
   }
   return presets;
+}
+
+/** The line a document states its period on: "Kỳ: 23/11/2026 – 27/11/2026", or every day received. */
+export function periodLine(period: Period | null): string {
+  return period ? `Kỳ: ${formatPeriod(period)}` : 'Kỳ: mọi ngày đã nhận phiếu';
 }
 
 /** "23/11/2026 – 27/11/2026" (one date when the period is a single day). */

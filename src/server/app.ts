@@ -8,6 +8,7 @@ import { rateLimiter } from './http/rate-limit.ts';
 import type { Log } from './log.ts';
 import type { ResourceContext } from './resources/context.ts';
 import { deliveryResources } from './resources/deliveries.ts';
+import { exportResources } from './resources/exports.ts';
 import { kioskResources } from './resources/kiosks.ts';
 import { officeResources } from './resources/office.ts';
 import { phoneResources } from './resources/phone.ts';
@@ -70,6 +71,7 @@ export function collectorApi(options: CollectorOptions): Hono {
     }),
   );
   api.route('/', officeResources(context));
+  api.route('/', exportResources(context));
   api.route('/', scorecardResources(context));
   return api;
 }

@@ -1,12 +1,13 @@
 import { chainHead } from '../core/chain.ts';
-import { sheetsToCsv } from '../core/csv.ts';
 import { vnDay } from '../core/period.ts';
 import { Problem } from '../core/problems.ts';
-import { profileOfSettings } from '../core/profile/registry.ts';
 import { flagThresholdsOf, type KioskSettings } from '../core/settings.ts';
 import { hasPersonalData, type Sheet } from '../core/sheet.ts';
-import { sheetTable } from '../core/sheet-table.ts';
 import { SHEETS_FILE_FORMAT, SHEETS_FILE_VERSION, signSheetsFile } from '../core/sheets-file.ts';
+import { sheetsDocument } from '../core/tables/sheets.ts';
+import type { TableDocument } from '../core/tables/table.ts';
+import { csvFormat } from '../exports/csv/index.ts';
+import { exportBytes } from '../exports/format.ts';
 import { loadCredentials, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
@@ -64,21 +65,34 @@ export async function buildJsonExport(
   };
 }
 
-/** The sheets as CSV for Excel (UTF-8 with BOM, formulas defused). */
+/** The kiosk's sheets as the shared sheets table (src/core/tables/sheets.ts), its commune named. */
+async function sheetsTable(
+  db: KioskDb,
+  settings: KioskSettings,
+  includePersonalData: boolean,
+  now: number,
+): Promise<TableDocument> {
+  const sheets = await sheetsForExport(db, includePersonalData);
+  const commune = { code: settings.communeCode, name: settings.communeName };
+  const document = sheetsDocument(
+    sheets.map((sheet) => ({ sheet, communeCode: commune.code, communeName: commune.name })),
+    { office: false, personal: includePersonalData, period: null, commune },
+  );
+  return { ...document, fileStem: baseName(settings, now) };
+}
+
+/** The sheets as CSV for a Vietnamese-locale spreadsheet (docs/formats.md, "CSV"). */
 export async function buildCsvExport(
   db: KioskDb,
   settings: KioskSettings,
   includePersonalData: boolean,
   now: number,
 ): Promise<ExportedFile> {
+  const document = await sheetsTable(db, settings, includePersonalData, now);
   return {
-    fileName: `${baseName(settings, now)}.csv`,
-    mimeType: 'text/csv;charset=utf-8',
-    body: sheetsToCsv(
-      profileOfSettings(settings),
-      await sheetsForExport(db, includePersonalData),
-      includePersonalData,
-    ),
+    fileName: `${document.fileStem}.${csvFormat.extension}`,
+    mimeType: csvFormat.mimeType,
+    body: await exportBytes(csvFormat, document),
   };
 }
 
@@ -89,13 +103,11 @@ export async function buildXlsxExport(
   includePersonalData: boolean,
   now: number,
 ): Promise<ExportedFile> {
-  const { sheetTableXlsx } = await import('./sheets-xlsx.ts');
-  const sheets = await sheetsForExport(db, includePersonalData);
+  const { xlsxFormat } = await import('../exports/xlsx/index.ts');
+  const document = await sheetsTable(db, settings, includePersonalData, now);
   return {
-    fileName: `${baseName(settings, now)}.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await sheetTableXlsx(
-      sheetTable(profileOfSettings(settings), sheets, includePersonalData),
-    ),
+    fileName: `${document.fileStem}.${xlsxFormat.extension}`,
+    mimeType: xlsxFormat.mimeType,
+    body: await exportBytes(xlsxFormat, document),
   };
 }

@@ -70,31 +70,45 @@ describe('file export', () => {
     await workbook.xlsx.load(bytesOf(file));
     const sheet = workbook.getWorksheet('Phiếu khảo sát');
     if (!sheet) throw new Error('no worksheet');
-    expect(sheet.rowCount).toBe(5);
-    expect(sheet.getRow(1).getCell(9).value).toBe('Điểm');
-    const first = sheet.getRow(2);
+    expect(sheet.getRow(1).getCell(1).value).toBe('DANH SÁCH PHIẾU KHẢO SÁT SỰ HÀI LÒNG');
+    expect(sheet.getRow(2).getCell(1).value).toBe('Xã Tứ Kỳ');
+    const headerRow = headerRowOf(sheet);
+    const column = (header: string) => {
+      const index = (sheet.getRow(headerRow).values as unknown[]).indexOf(header);
+      if (index < 1) throw new Error(`no column ${header}`);
+      return index;
+    };
+    expect(sheet.rowCount).toBe(headerRow + 4);
+    const first = sheet.getRow(headerRow + 1);
     const stored = await db.getAll('sheets');
-    expect(first.getCell(2).value).toBe(1);
-    expect(typeof first.getCell(9).value).toBe('number');
-    expect(first.getCell(9).value).toBe(
+    expect(first.getCell(column('Mã xã')).value).toBe('10507');
+    expect(first.getCell(column('Số thứ tự')).value).toBe(1);
+    expect(first.getCell(column('Điểm')).value).toBe(
       sheetHalfPoints(defaultProfile, stored[0]?.answers ?? []) / 2,
     );
     // 03:00 UTC is 10:00 in Vietnam; the cell holds that wall-clock time.
-    const time = first.getCell(10).value as Date;
+    const time = first.getCell(column('Thời điểm trả lời')).value as Date;
     expect(time.getUTCHours()).toBe(10);
-    expect(sheet.getColumn(10).numFmt).toBe('dd/mm/yyyy hh:mm');
-    expect(first.getCell(15).value).toBe('Thêm ghế chờ');
+    expect(first.getCell(column('Thời điểm trả lời')).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(first.getCell(column('Góp ý')).value).toBe('Thêm ghế chờ');
     const withoutPersonal = await buildXlsxExport(db, settings, false, now);
     await workbook.xlsx.load(bytesOf(withoutPersonal));
-    expect(workbook.getWorksheet('Phiếu khảo sát')?.getRow(1).cellCount).toBe(11);
+    const plain = workbook.getWorksheet('Phiếu khảo sát');
+    if (!plain) throw new Error('no worksheet');
+    expect(plain.getRow(headerRowOf(plain)).values).not.toContain('Góp ý');
   });
 });
 
-function textOf(file: ExportedFile): string {
-  if (typeof file.body !== 'string') throw new Error(`${file.fileName} is not text`);
-  return file.body;
+/** The row whose first cell is the header "Mã xã" (after the title lines). */
+function headerRowOf(sheet: ExcelJS.Worksheet): number {
+  for (let row = 1; row <= 10; row++)
+    if (sheet.getRow(row).getCell(1).value === 'Mã xã') return row;
+  throw new Error('no header row');
 }
 
+function textOf(file: ExportedFile): string {
+  return typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
+}
 function bytesOf(file: ExportedFile): ArrayBuffer {
   if (typeof file.body === 'string') throw new Error(`${file.fileName} is not binary`);
   return file.body.buffer;

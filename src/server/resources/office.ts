@@ -1,10 +1,10 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { retentionSchema, sheetReviewSchema } from '../../core/api.ts';
 import { communeFigures } from '../../core/commune-figures.ts';
 import { officeFlagSettingsSchema } from '../../core/office-flags.ts';
-import { type Period, periodSchema } from '../../core/settings.ts';
-import { summariesCsv, summariesXlsx } from '../exports.ts';
+import type { Period } from '../../core/settings.ts';
+import { periodQuery } from '../http/period-query.ts';
 import { jsonBody, orRefusal, problem } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
 
@@ -20,13 +20,6 @@ const sheetKeySchema = z.object({
  */
 export function officeResources({ store, log, now, isAdmin, actorOf }: ResourceContext): Hono {
   const routes = new Hono();
-  /** The period a request names (`from`, `to`: Vietnam days, both included), null for every day. */
-  const periodOf = (c: Context): Period | null | undefined => {
-    const { from, to } = c.req.query();
-    if (from === undefined && to === undefined) return null;
-    const parsed = periodSchema.safeParse({ from, to });
-    return parsed.success ? parsed.data : undefined;
-  };
   const summaries = async (period: Period | null) =>
     (await store.communeTallies(period ?? undefined)).map(({ commune, tallies }) =>
       communeFigures(commune, tallies),
@@ -34,29 +27,9 @@ export function officeResources({ store, log, now, isAdmin, actorOf }: ResourceC
 
   routes.get('/api/v1/communes', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
-    const period = periodOf(c);
+    const period = periodQuery(c);
     if (period === undefined) return problem(c, 'request.period');
     return c.json({ period, communes: await summaries(period) });
-  });
-
-  routes.get('/api/v1/communes.csv', async (c) => {
-    if (!isAdmin(c)) return problem(c, 'auth.admin');
-    const period = periodOf(c);
-    if (period === undefined) return problem(c, 'request.period');
-    c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.csv"');
-    return c.body(summariesCsv(await summaries(period)), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-    });
-  });
-
-  routes.get('/api/v1/communes.xlsx', async (c) => {
-    if (!isAdmin(c)) return problem(c, 'auth.admin');
-    const period = periodOf(c);
-    if (period === undefined) return problem(c, 'request.period');
-    c.header('Content-Disposition', 'attachment; filename="tong-hop-khao-sat.xlsx"');
-    return c.body(Uint8Array.from(await summariesXlsx(await summaries(period))), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    });
   });
 
   routes.get('/api/v1/flagged', async (c) => {
@@ -68,7 +41,7 @@ export function officeResources({ store, log, now, isAdmin, actorOf }: ResourceC
 
   routes.get('/api/v1/communes/:communeCode/months', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
-    const period = periodOf(c);
+    const period = periodQuery(c);
     if (!period) return problem(c, 'request.period');
     const code = c.req.param('communeCode');
     const commune = (await store.communes()).find((k) => k.communeCode === code);
@@ -86,7 +59,7 @@ export function officeResources({ store, log, now, isAdmin, actorOf }: ResourceC
   routes.get('/api/v1/comments', async (c) => {
     if (!isAdmin(c)) return problem(c, 'auth.admin');
     const commune = c.req.query('commune') ?? '';
-    const period = periodOf(c);
+    const period = periodQuery(c);
     if (!/^\d{1,8}$/.test(commune)) return problem(c, 'request.invalid');
     if (period === undefined) return problem(c, 'request.period');
     const respondents = c.req.query('respondents') === '1';

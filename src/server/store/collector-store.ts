@@ -7,7 +7,7 @@ import {
   type OfficeFlagSettings,
   officeFlagSettingsSchema,
 } from '../../core/office-flags.ts';
-import { monthsOf } from '../../core/period.ts';
+import { monthsOf, periodInstants } from '../../core/period.ts';
 import { problemCatalogue } from '../../core/problems.ts';
 import {
   defaultStandingSettings,
@@ -23,6 +23,7 @@ import { kioskRegistry } from './registry.ts';
 import { GATE_VERSION, kioskOf, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import { changeScorecard, readScorecard, readScorecards, scorecardEvents } from './scorecards.ts';
+import { storedSheets } from './sheet-export.ts';
 import { purgePersonalData, reviewOf, reviewSheet } from './sheet-reviews.ts';
 import { sqliteEngine } from './sqlite-engine.ts';
 import type {
@@ -135,6 +136,16 @@ export async function openCollectorStore(
       return rows.flatMap((row) => sheetOf(row) ?? []);
     },
 
+    async *storedSheets(filter) {
+      const names = new Map(
+        (await communeTallies(read)).map(({ commune }) => [
+          commune.communeCode,
+          commune.communeName,
+        ]),
+      );
+      yield* storedSheets(read, filter, names);
+    },
+
     kioskRegistry: () => kioskRegistry(read),
 
     async flaggedSheets(communeCode) {
@@ -166,18 +177,15 @@ export async function openCollectorStore(
     },
 
     async comments(communeCode, period, respondents) {
-      const range = period
-        ? [
-            Date.parse(`${period.from}T00:00:00+07:00`),
-            Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000,
-          ]
-        : [0, Number.MAX_SAFE_INTEGER];
+      const { start, end } = period
+        ? periodInstants(period)
+        : { start: 0, end: Number.MAX_SAFE_INTEGER };
       const rows = await read.all(
         `SELECT channel, device_id, seq, form_id, created_at, personal FROM sheets
          WHERE commune_code = $1 AND created_at >= $2 AND created_at < $3 AND personal IS NOT NULL
            AND set_aside IS NULL
          ORDER BY created_at DESC LIMIT 2000`,
-        [communeCode, range[0] as number, range[1] as number],
+        [communeCode, start, end],
       );
       return rows.flatMap((row) => commentOf(row, respondents) ?? []);
     },

@@ -105,7 +105,8 @@ export const schemaSteps: readonly string[] = [
      NULL, received_at, NULL, 0, NULL FROM sheets;
    DROP TABLE sheets;
    ALTER TABLE sheets_v4 RENAME TO sheets;
-   CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at);
+   -- the order the sheets export pages through, and the comments of a commune in a period
+   CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at, channel, device_id, seq);
    CREATE INDEX phone_sheets_by_issuer ON sheets (issuer_id) WHERE channel = 'phone';
    CREATE INDEX sheets_set_aside ON sheets (commune_code) WHERE set_aside IS NOT NULL;
    CREATE TABLE tallies (

@@ -7,6 +7,7 @@ import type { StandingSettings } from '../../core/scoring/commune-standing.ts';
 import type { Tally } from '../../core/scoring/tally.ts';
 import type { FlagThresholds, Period } from '../../core/settings.ts';
 import type { Channel, Sheet } from '../../core/sheet.ts';
+import type { SheetRecord } from '../../core/tables/sheets.ts';
 import type { Review, SheetKey } from './sheet-reviews.ts';
 
 export type { Change as ScorecardChange } from './scorecards.ts';
@@ -60,6 +61,12 @@ export interface Delivery {
   clockSkewMs?: number;
 }
 
+/** Which stored sheets an export reads: one commune's or all, of a period or every day. */
+export interface SheetFilter {
+  communeCode?: string;
+  period?: Period;
+}
+
 /** The outcome of storing a delivery: all of it, or none of it. */
 export type IngestOutcome =
   | { ok: true; received: number[]; duplicates: number[] }
@@ -92,6 +99,8 @@ export interface CollectorStore {
   communeTallies(period?: Period): Promise<CommuneTallies[]>;
   communes(period?: Period): Promise<CommuneRecord[]>;
   sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
+  /** Stored sheets by commune then time, read a page at a time (the sheets export). */
+  storedSheets(filter: SheetFilter): AsyncIterable<SheetRecord>;
   /** Every kiosk and desk with what it did (GET /api/v1/kiosks). */
   kioskRegistry(): Promise<KioskRow[]>;
   /** A commune's sheets the office flagged, newest first, with the reasons (at most 1 000). */
