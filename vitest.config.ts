@@ -41,6 +41,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'exports', include: ['test/exports/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'app',
           include: ['test/app/**/*.test.{ts,tsx}'],

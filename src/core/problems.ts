@@ -224,6 +224,11 @@ export const problemCatalogue = {
     code: '400.8',
     message: 'Tệp có dữ liệu không hợp lệ (xem danh sách lỗi). Không có phiếu nào được nhận.',
   },
+  'commune.unknown': {
+    code: '404.3',
+    message:
+      'Cơ quan thu phiếu chưa đăng ký máy nào và chưa nhận phiếu nào của xã, phường có mã này.',
+  },
   // Shown by the app itself, before anything else runs (src/app/components/insecure-context).
   'context.insecure': {
     code: '400.30',

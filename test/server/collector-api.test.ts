@@ -303,7 +303,7 @@ describe.each(stores)('collector on %s', (_name, open) => {
   });
 
   describe('Excel exports', () => {
-    it('give the per-commune table as XLSX with numeric cells, and as CSV with a BOM', async () => {
+    it('give the per-commune table as XLSX with numeric cells, and as CSV with a BOM and the period', async () => {
       const key = await register();
       const sheets = syntheticWeek(4, 3, DEVICE).map((s) => ({
         ...s,
@@ -316,18 +316,23 @@ describe.each(stores)('collector on %s', (_name, open) => {
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await xlsx.arrayBuffer());
-      const row = workbook.getWorksheet('Tổng hợp')?.getRow(2);
-      expect(row?.getCell(2).value).toBe('Xã Tứ Kỳ');
-      expect(row?.getCell(3).value).toBe(4);
-      expect(row?.getCell(7).value).toBe(6.5); // 2 + 2 + 1 + 1 + 0,5
-      expect(row?.getCell(4).value).toBe(0); // none answered on a phone
+      const sheet = workbook.getWorksheet('Số liệu các xã');
+      const headerRow = 4; // after the title, the period and a blank row
+      const headers = (sheet?.getRow(headerRow).values ?? []) as unknown[];
+      const row = sheet?.getRow(headerRow + 1);
+      const cell = (header: string) => row?.getCell(headers.indexOf(header)).value;
+      expect(cell('Xã, phường')).toBe('Xã Tứ Kỳ');
+      expect(cell('Số phiếu')).toBe(4);
+      expect(cell('Điểm TB người dân (mọi phiếu)')).toBe(6.5); // 2 + 2 + 1 + 1 + 0,5
+      expect(cell('Phiếu qua điện thoại')).toBe(0); // none answered on a phone
       const bytes = new Uint8Array(
         await (await api.request('/api/v1/communes.csv', { headers: admin })).arrayBuffer(),
       );
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
-      const csv = new TextDecoder().decode(bytes);
-      expect(csv.startsWith('Mã xã,"Xã, phường",Số phiếu')).toBe(true);
-      expect(csv).toContain(',"6,5",');
+      const lines = new TextDecoder().decode(bytes).split('\r\n');
+      expect(lines[1]).toBe('Kỳ: mọi ngày đã nhận phiếu');
+      expect(lines[3]?.startsWith('Mã xã;Xã, phường;Số phiếu')).toBe(true);
+      expect(lines[4]).toContain(';6,50;');
     });
 
     it('need the admin token', async () => {

@@ -40,7 +40,7 @@ export function exportResources({ store, log, isAdmin, actorOf }: ResourceContex
         code === undefined
           ? undefined
           : (await store.communes()).find((k) => k.communeCode === code);
-      if (code !== undefined && !commune) return problem(c, 'kiosk.unknown');
+      if (code !== undefined && !commune) return problem(c, 'commune.unknown');
       const personal = c.req.query('personal') === '1';
       if (personal)
         log('personal.read', { communeCode: code ?? 'all', actor: actorOf(c), export: true });

@@ -45,7 +45,7 @@ export function officeResources({ store, log, now, isAdmin, actorOf }: ResourceC
     if (!period) return problem(c, 'request.period');
     const code = c.req.param('communeCode');
     const commune = (await store.communes()).find((k) => k.communeCode === code);
-    if (!commune) return problem(c, 'kiosk.unknown');
+    if (!commune) return problem(c, 'commune.unknown');
     const months = await store.monthlyTallies(code, period);
     return c.json(
       months.map(({ month, tallies }) => ({
