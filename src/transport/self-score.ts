@@ -31,8 +31,11 @@ export interface SelfScoreDeps {
 
 /** What the collector did with a self-score file, or why it did not take it. */
 export type SelfScoreOutcome =
-  | { kind: 'received' | 'duplicate'; submittedAt: number }
-  | { kind: 'refused' | 'failed' | 'offline'; sentence: string };
+  | { kind: 'received'; submittedAt: number }
+  | { kind: 'duplicate'; submittedAt: number }
+  | { kind: 'refused'; sentence: string }
+  | { kind: 'failed'; sentence: string }
+  | { kind: 'offline'; sentence: string };
 
 /** Every leaf with a score or a note, in table order; a leaf with a note and no score counts 0. */
 export function selfScoreEntriesOf(scorecard: Scorecard, draft: SelfScoreDraft): SelfScoreEntries {
