@@ -109,7 +109,7 @@ describe('admin dashboard', () => {
       sheet(4, ALL('kha')),
     ];
     await unlock(services);
-    const table = await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' });
+    const table = await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ });
     const row = within(table).getByRole('row', { name: /Người dân/ });
     const cells = within(row)
       .getAllByRole('cell')
@@ -123,7 +123,7 @@ describe('admin dashboard', () => {
     services.sheets = [sheet(1, ALL('tot')), sheet(2, ALL('yeu'), { flags: ['burst'] })];
     await unlock(services);
     const row = within(
-      await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' }),
+      await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ }),
     ).getByRole('row', {
       name: /Người dân/,
     });
@@ -141,12 +141,12 @@ describe('admin dashboard', () => {
     ];
     await unlock(services);
     const row = within(
-      await screen.findByRole('table', { name: 'Kết quả theo mẫu phiếu' }),
+      await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ }),
     ).getByRole('row', {
       name: /Người dân/,
     });
     expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('1');
-    expect(screen.getByText('Tổng số phiếu trên máy').nextElementSibling?.textContent).toBe('2');
+    expect(screen.getByText(/^Tổng số phiếu trên máy/).nextElementSibling?.textContent).toBe('2');
   });
 
   it('shows Section A as "—" while no sheet of the period is scored, a figure once one is', async () => {
@@ -165,6 +165,109 @@ describe('admin dashboard', () => {
     services.problem = 'Cài đặt đã lưu bị hỏng nên máy đang dùng cài đặt mặc định.';
     await unlock(services);
     expect((await screen.findByRole('alert')).textContent).toContain('Cài đặt đã lưu bị hỏng');
+  });
+});
+
+describe('admin dashboard period', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 10, 3)); // Thursday 10/12/2026, 10:00 in Vietnam
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Two sheets in the survey week (24/11), one on 1/12, one today (10/12). */
+  const services = () => {
+    const s = new FakeServices();
+    s.sheets = [
+      sheet(1, ALL('tot')),
+      sheet(2, ALL('kha')),
+      sheet(3, ALL('tot'), { createdAt: Date.UTC(2026, 11, 1, 3) }),
+      sheet(4, ALL('yeu'), { createdAt: Date.UTC(2026, 11, 10, 2) }),
+    ];
+    return s;
+  };
+  const chooser = () => screen.getByRole('combobox', { name: 'Chọn kỳ' }) as HTMLSelectElement;
+  const citizenCount = () =>
+    within(screen.getByRole('table', { name: /^Kết quả theo mẫu phiếu/ }))
+      .getAllByRole('row', { name: /Người dân/ })
+      .flatMap((row) => within(row).getAllByRole('cell'))[0]?.textContent;
+
+  it('opens on the kiosk’s survey period, offered as a choice with its dates', async () => {
+    await unlock(services());
+    await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ });
+    const chosen = chooser().selectedOptions[0];
+    expect(chosen?.textContent).toBe('Kỳ khảo sát của máy: 23/11/2026 – 27/11/2026');
+    expect(citizenCount()).toBe('2');
+    expect([...chooser().options].map((o) => o.textContent)).toEqual(
+      expect.arrayContaining([
+        'Hôm nay: 10/12/2026',
+        'Tuần này: 07/12/2026 – 13/12/2026',
+        'Tháng 12/2026: 01/12/2026 – 31/12/2026',
+        'Khoảng tùy chọn…',
+      ]),
+    );
+  });
+
+  it('says which period every figure is for', async () => {
+    await unlock(services());
+    await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ });
+    const week = '23/11/2026 – 27/11/2026';
+    expect(screen.getByText('Phiếu hôm nay (10/12/2026)').nextElementSibling?.textContent).toBe(
+      '1',
+    );
+    expect(
+      screen.getByText(`Phiếu trong kỳ đang xem (${week})`).nextElementSibling?.textContent,
+    ).toBe('2');
+    expect(
+      screen.getByText('Tổng số phiếu trên máy (mọi ngày)').nextElementSibling?.textContent,
+    ).toBe('4');
+    expect(screen.getByRole('table', { name: `Kết quả theo mẫu phiếu, kỳ ${week}` })).toBeTruthy();
+    expect(screen.getByText(/^Điểm mục A, kỳ /).textContent).toContain(`kỳ ${week}`);
+    expect(
+      screen.getByRole('table', {
+        name: `Phân bố câu trả lời theo câu hỏi — Phụ lục 02, kỳ ${week}`,
+      }),
+    ).toBeTruthy();
+  });
+
+  it('recomputes every figure for today, this week, this month or any range', async () => {
+    await unlock(services());
+    await screen.findByRole('table', { name: /^Kết quả theo mẫu phiếu/ });
+    const choose = (id: string) => fireEvent.change(chooser(), { target: { value: id } });
+
+    choose('today');
+    expect(citizenCount()).toBe('1');
+    expect(
+      screen.getByRole('table', { name: 'Kết quả theo mẫu phiếu, kỳ 10/12/2026' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/^Điểm mục A, kỳ 10\/12\/2026/).querySelector('strong')?.textContent,
+    ).toBe('0 / 20');
+
+    choose('week');
+    expect(citizenCount()).toBe('1');
+    choose('month');
+    expect(citizenCount()).toBe('2');
+    expect(
+      screen.getByText(/^Phiếu trong kỳ đang xem \(01\/12\/2026 – 31\/12\/2026\)/),
+    ).toBeTruthy();
+
+    choose('custom');
+    fireEvent.input(screen.getByLabelText('Từ ngày'), { target: { value: '2026-11-01' } });
+    fireEvent.input(screen.getByLabelText('Đến ngày'), { target: { value: '2026-12-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem kỳ này' }));
+    expect(citizenCount()).toBe('3');
+    expect(
+      screen.getByRole('table', { name: 'Kết quả theo mẫu phiếu, kỳ 01/11/2026 – 01/12/2026' }),
+    ).toBeTruthy();
+
+    choose('survey-period');
+    expect(citizenCount()).toBe('2');
+    choose('all');
+    expect(citizenCount()).toBe('4');
+    expect(screen.getByText(/^Phiếu trong kỳ đang xem \(tất cả các ngày\)/)).toBeTruthy();
   });
 });
 
