@@ -5,7 +5,7 @@ import { readStorageStatus } from '../storage/persistence.ts';
 import { isPinSet, setPin, verifyPin } from '../storage/pin.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
-import type { CollectorLink, KioskServices } from './services.ts';
+import type { CollectorLink, KioskServices, SelfScoreService } from './services.ts';
 
 const COMMIT_MEASURE = 'kiosk:commit-sheet';
 
@@ -42,6 +42,23 @@ export function createIdbServices(
     },
     storageStatus: () => readStorageStatus(),
     collector: lazyCollectorLink(db, now),
+    selfScore: lazySelfScore(db, now),
+  };
+}
+
+/** The self-score (and the scorecard it shows) loads only when its tab is opened. */
+function lazySelfScore(db: () => Promise<KioskDb>, now: () => number): SelfScoreService {
+  let loaded: Promise<SelfScoreService> | undefined;
+  const service = () => {
+    loaded ??= import('./self-score-service.ts').then((m) => m.selfScoreService(db, now));
+    return loaded;
+  };
+  return {
+    scorecard: async () => (await service()).scorecard(),
+    loadDraft: async (year) => (await service()).loadDraft(year),
+    saveDraft: async (draft) => (await service()).saveDraft(draft),
+    send: async (draft) => (await service()).send(draft),
+    file: async (draft) => (await service()).file(draft),
   };
 }
 

@@ -1,13 +1,16 @@
+import type { Scorecard } from '../core/profile/scorecard-schema.ts';
 import type { KioskSettings, Period } from '../core/settings.ts';
 import type { Sheet, SheetDraft } from '../core/sheet.ts';
+import type { SelfScoreDraft } from '../storage/db.ts';
 import type { SyncStatus } from '../storage/outbox.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
 import type { ExportedFile, ExportKind } from '../transport/file-export.ts';
 import type { ExportScope, QrExport } from '../transport/qr-export.ts';
 import type { FrameQrOptions } from '../transport/qr-frame-image.ts';
+import type { SelfScoreOutcome } from '../transport/self-score.ts';
 
-export type { PinCheck, StorageStatus };
+export type { PinCheck, SelfScoreDraft, SelfScoreOutcome, StorageStatus };
 
 /**
  * Everything the screens need from the device, behind one interface, so screens
@@ -27,6 +30,26 @@ export interface KioskServices {
   pin: PinService;
   storageStatus(): Promise<StorageStatus>;
   collector: CollectorLink;
+  selfScore: SelfScoreService;
+}
+
+/**
+ * The commune's self-score of Section B (Quản trị → Tự chấm điểm): the kiosk profile's Bảng thang
+ * chấm điểm, one draft a year kept on the device, and the signed file sent or saved.
+ */
+export interface SelfScoreService {
+  /** The scorecard of the kiosk's profile (loaded on first use), or undefined when this build has none. */
+  scorecard(): Promise<Scorecard | undefined>;
+  /** The year's draft for the kiosk's profile as last saved, or an empty one. */
+  loadDraft(year: number): Promise<SelfScoreDraft>;
+  saveDraft(draft: SelfScoreDraft): Promise<void>;
+  /**
+   * Saves the draft, signs it and posts it to the collector; resolves with what the collector did
+   * (or that there was no network), rejects with a catalogue Problem before anything is sent.
+   */
+  send(draft: SelfScoreDraft): Promise<{ outcome: SelfScoreOutcome; draft: SelfScoreDraft }>;
+  /** Saves the draft and signs it as a JSON file for the office to import. */
+  file(draft: SelfScoreDraft): Promise<ExportedFile>;
 }
 
 /** The kiosk's link to the collecting office: registration and HTTP sync. */

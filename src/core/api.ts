@@ -180,6 +180,14 @@ export const deskFormsSchema = z.object({
   forms: z.array(formIdSchema).check(z.minLength(1), z.maxLength(2)),
 });
 
+/**
+ * The answer to POST /api/v1/self-scores: `received` (201) when the file is newer than the
+ * self-score the office holds, `duplicate` (200) when it is the same file or an older one.
+ */
+export const selfScoreReceiptSchema = z.object({ status: z.enum(['received', 'duplicate']) });
+
+export type SelfScoreReceipt = z.infer<typeof selfScoreReceiptSchema>;
+
 /** GET /api/v1/communes: the figures of every commune over the period asked (null: every day). */
 export const communesResponseSchema = z.object({
   period: z.nullable(periodSchema),
@@ -220,6 +228,13 @@ export const collectorRoutes = {
   deliverBatch: { method: 'POST', path: '/api/v1/batches', response: ingestResultSchema },
   importFile: { method: 'POST', path: '/api/v1/imports', response: ingestResultSchema },
   communes: { method: 'GET', path: '/api/v1/communes', response: communesResponseSchema },
+  /** A kiosk's signed self-score of Section B (Bước 1); its key is its credential. */
+  sendSelfScore: {
+    method: 'POST',
+    path: '/api/v1/self-scores',
+    request: selfScoreFileSchema,
+    response: selfScoreReceiptSchema,
+  },
   setAside: { method: 'GET', path: '/api/v1/set-aside', response: z.array(setAsideRowSchema) },
   flagged: { method: 'GET', path: '/api/v1/flagged', response: z.array(flaggedSheetSchema) },
   reviewSheet: {
@@ -242,12 +257,6 @@ export const collectorRoutes = {
     response: retentionSchema,
   },
   /** A kiosk's signed self-score (src/core/appraisal.ts); its signature is its credential. */
-  sendSelfScore: {
-    method: 'POST',
-    path: '/api/v1/self-scores',
-    request: selfScoreFileSchema,
-    response: z.object({ status: z.enum(['received', 'duplicate']) }),
-  },
   flagSettings: {
     method: 'GET',
     path: '/api/v1/settings/flags',

@@ -250,6 +250,31 @@ export const problemCatalogue = {
     message:
       'Dành cho cán bộ kỹ thuật: cách cài đặt HTTPS cho máy chủ thu phiếu có trong tài liệu docs/deploy.md của phần mềm.',
   },
+  'self-score.step': {
+    code: '400.25',
+    message:
+      'Điểm tự chấm phải là số từ 0 trở lên, theo bước 0,5 (ví dụ 0; 0,5; 1; 1,5). Điểm đã lưu của mục này không thay đổi.',
+  },
+  'self-score.above-max': {
+    code: '400.26',
+    message:
+      'Điểm tự chấm vượt điểm chuẩn của mục. Vui lòng nhập điểm không quá điểm chuẩn; điểm đã lưu của mục này không thay đổi.',
+  },
+  'self-score.unfixed': {
+    code: '400.27',
+    message:
+      'Còn mục có điểm tự chấm không hợp lệ (được đánh dấu ở bảng). Vui lòng sửa các mục đó trước khi gửi hoặc tải tệp.',
+  },
+  'self-score.no-commune': {
+    code: '400.28',
+    message:
+      'Chưa có mã xã, phường trong Cài đặt nên chưa lập được bản tự chấm. Vui lòng nhập mã xã, phường ở mục Cài đặt.',
+  },
+  'self-score.offline': {
+    code: '503.2',
+    message:
+      'Không kết nối được tới máy chủ thu phiếu (mất mạng hoặc sai địa chỉ). Bản tự chấm vẫn được lưu trên máy này: vui lòng gửi lại khi có mạng, hoặc bấm “Tải tệp tự chấm” và chuyển tệp cho cơ quan thu phiếu.',
+  },
 } as const;
 
 export type ProblemKey = keyof typeof problemCatalogue;

@@ -38,6 +38,8 @@ export interface KioskDbSchema extends DBSchema {
   settings: { key: string; value: unknown };
   /** Sheets answered on a citizen's phone and scanned here from its answer QR, to send on. */
   phoneSheets: { key: string; value: RelayedPhoneSheet };
+  /** The commune's self-score of Section B, one draft a survey year (self-scores.ts). */
+  selfScores: { key: number; value: SelfScoreDraft };
 }
 
 /** A phone's sheet the kiosk carries to the collector; it keeps its token and identity. */
@@ -52,6 +54,24 @@ export interface RelayedPhoneSheet {
   sentAt?: number;
   /** The collector's sentence when it refused the sheet for good. */
   refusal?: string;
+}
+
+/**
+ * The commune's self-score of Section B as staff type it (Quản trị → Tự chấm điểm), one
+ * record a survey year, kept while it is made and after it is sent (self-scores.ts).
+ */
+export interface SelfScoreDraft {
+  year: number;
+  /** The profile version whose Bảng thang chấm điểm the leaf ids below belong to. */
+  profileId: string;
+  profileVersion: number;
+  /** Half-points per scored leaf id; a leaf not listed has no score yet (it counts 0). */
+  scores: Record<string, number>;
+  /** The commune's note per leaf id. */
+  notes: Record<string, string>;
+  updatedAt: number;
+  /** The last signed file the collector took, and what it answered. */
+  sent?: { submittedAt: number; at: number; status: 'received' | 'duplicate' };
 }
 
 export type KioskDb = IDBPDatabase<KioskDbSchema>;
@@ -82,6 +102,10 @@ export const migrations: readonly Migration[] = [
   // v3: phone sheets relayed from an answer QR (phone mode), keyed by their token's nonce.
   (db) => {
     (db as unknown as LooseDb).createObjectStore('phoneSheets', { keyPath: 'nonce' });
+  },
+  // v4: the commune's self-score of Section B (Tự chấm điểm), one draft a year, keyed by year.
+  (db) => {
+    (db as unknown as LooseDb).createObjectStore('selfScores', { keyPath: 'year' });
   },
 ];
 

@@ -1,5 +1,12 @@
-import type { KioskServices, PinCheck } from '../../src/app/services.ts';
+import type {
+  KioskServices,
+  PinCheck,
+  SelfScoreDraft,
+  SelfScoreOutcome,
+  SelfScoreService,
+} from '../../src/app/services.ts';
 import { defaultSettings } from '../../src/core/default-settings.ts';
+import { haiDuong2024Scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
 import type { ExportKind } from '../../src/transport/file-export.ts';
@@ -104,6 +111,53 @@ export class FakeServices implements KioskServices {
     receiveAnswerQr: async () => ({ isNew: true }),
     confirmExported: async (sheets: { deviceId: string; seq: number }[]) => {
       this.confirmed.push(...sheets.map((s) => s.seq));
+    },
+  };
+  /** Self-score drafts by year, as the device would keep them. */
+  selfScoreDrafts = new Map<number, SelfScoreDraft>();
+  /** What the next sending answers; replace to show a refusal or no network. */
+  selfScoreOutcome: (draft: SelfScoreDraft) => Promise<SelfScoreOutcome> = async () => ({
+    kind: 'received',
+    submittedAt: Date.UTC(2026, 11, 10, 2),
+  });
+  /** Drafts handed to send or file, in order. */
+  selfScoreSigned: { via: 'send' | 'file'; draft: SelfScoreDraft }[] = [];
+  selfScore: SelfScoreService = {
+    scorecard: async () => haiDuong2024Scorecard,
+    loadDraft: async (year: number) =>
+      structuredClone(this.selfScoreDrafts.get(year)) ?? {
+        year,
+        profileId: 'hai-duong-2024',
+        profileVersion: 1,
+        scores: {},
+        notes: {},
+        updatedAt: 0,
+      },
+    saveDraft: async (draft: SelfScoreDraft) => {
+      const { sent } = this.selfScoreDrafts.get(draft.year) ?? {};
+      this.selfScoreDrafts.set(draft.year, structuredClone({ ...draft, ...(sent && { sent }) }));
+    },
+    send: async (draft: SelfScoreDraft) => {
+      await this.selfScore.saveDraft(draft);
+      this.selfScoreSigned.push({ via: 'send', draft: structuredClone(draft) });
+      const outcome = await this.selfScoreOutcome(draft);
+      const stored = this.selfScoreDrafts.get(draft.year) ?? draft;
+      if (outcome.kind === 'received' || outcome.kind === 'duplicate')
+        stored.sent = {
+          submittedAt: outcome.submittedAt,
+          at: outcome.submittedAt,
+          status: outcome.kind,
+        };
+      return { outcome, draft: structuredClone(stored) };
+    },
+    file: async (draft: SelfScoreDraft) => {
+      await this.selfScore.saveDraft(draft);
+      this.selfScoreSigned.push({ via: 'file', draft: structuredClone(draft) });
+      return {
+        fileName: `tu-cham-diem-10507-${draft.year}.json`,
+        mimeType: 'application/json',
+        body: '{}',
+      };
     },
   };
   confirmed: number[] = [];

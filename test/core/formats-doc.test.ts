@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { selfScoreFileSchema, selfScoreSignatureHolds } from '../../src/core/appraisal.ts';
 import { chainContent, chainNext, chainStart } from '../../src/core/chain.ts';
 import { decodeBatch, encodeBatch } from '../../src/core/codec/batch.ts';
 import { FrameCollector } from '../../src/core/codec/frames.ts';
@@ -127,5 +128,12 @@ describe('docs/formats.md examples', () => {
     const [json = ''] = blocks('## JSON file (version 2)', 'json');
     const file = sheetsFileSchema.parse(JSON.parse(json));
     expect(await sheetsFileSignatureHolds(signerOf(EXAMPLE_KEY), file)).toBe(true);
+  });
+
+  it('give a self-score file that its own schema accepts, signed with the example key', async () => {
+    const [json = ''] = blocks('## Self-score file (version 1)', 'json');
+    const file = selfScoreFileSchema.parse(JSON.parse(json));
+    expect(await selfScoreSignatureHolds(signerOf(EXAMPLE_KEY), file)).toBe(true);
+    expect(file.entries['1.1.2']).toEqual({ halfPoints: 1, note: 'Mới tổ chức ở 6 trên 12 thôn' });
   });
 });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haiDuong2024Scorecard as scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import {
+  leafEntryOf,
   leavesOf,
+  nodeHalfPoints,
   type SectionBScoring,
   sectionBHalfPoints,
   sectionBLeaves,
@@ -118,5 +120,59 @@ describe('Section B total', () => {
         },
       ),
     );
+  });
+});
+
+describe('Section B running totals', () => {
+  const criterion = (id: string) => {
+    const found = scorecard.sectionB.criteria.find((c) => c.id === id);
+    if (!found) throw new Error(`no criterion ${id}`);
+    return found;
+  };
+
+  it('adds the leaves under a criterion only: 1 + 0,5 points in Tiêu chí 1, 0,5 in Tiêu chí 4', () => {
+    const scoring = { '1.1.1': 2, '1.3.2': 1, '4.2.3': 1 };
+    expect(nodeHalfPoints(criterion('1'), scoring)).toBe(3);
+    expect(nodeHalfPoints(criterion('4'), scoring)).toBe(1);
+    expect(nodeHalfPoints(criterion('2'), scoring)).toBe(0);
+  });
+
+  it('adds up, over the criteria, to the Section B total, for any valid scoring', () => {
+    fc.assert(
+      fc.property(scoringArb, (scoring: SectionBScoring) => {
+        const byCriterion = scorecard.sectionB.criteria.map((c) => nodeHalfPoints(c, scoring));
+        expect(byCriterion.reduce((a, b) => a + b, 0)).toBe(sectionBHalfPoints(scorecard, scoring));
+      }),
+    );
+  });
+});
+
+describe('a typed leaf score', () => {
+  const leaf = { maxHalfPoints: 4 }; // "Điểm chuẩn" 2
+
+  it('reads points with a comma or a dot as exact half-points', () => {
+    expect(leafEntryOf(leaf, '1,5')).toEqual({ kind: 'score', halfPoints: 3 });
+    expect(leafEntryOf(leaf, '1.5')).toEqual({ kind: 'score', halfPoints: 3 });
+    expect(leafEntryOf(leaf, ' 2 ')).toEqual({ kind: 'score', halfPoints: 4 });
+    expect(leafEntryOf(leaf, '0,50')).toEqual({ kind: 'score', halfPoints: 1 });
+    expect(leafEntryOf(leaf, '0')).toEqual({ kind: 'score', halfPoints: 0 });
+  });
+
+  it('reads an empty box as no score yet', () => {
+    expect(leafEntryOf(leaf, '')).toEqual({ kind: 'empty' });
+    expect(leafEntryOf(leaf, '  ')).toEqual({ kind: 'empty' });
+  });
+
+  it('refuses what is not a multiple of 0,5 from 0', () => {
+    for (const typed of ['1,25', '0.3', '-1', '1e1', 'hai', '1,5,5'])
+      expect(leafEntryOf(leaf, typed)).toEqual({ kind: 'refused', problem: 'self-score.step' });
+  });
+
+  it('refuses more than the leaf’s maximum', () => {
+    expect(leafEntryOf(leaf, '2,5')).toEqual({ kind: 'refused', problem: 'self-score.above-max' });
+    expect(leafEntryOf({ maxHalfPoints: 1 }, '1')).toEqual({
+      kind: 'refused',
+      problem: 'self-score.above-max',
+    });
   });
 });

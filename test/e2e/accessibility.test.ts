@@ -95,6 +95,12 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await kiosk.button('Xuất mã QR').click();
     await kiosk.button('Tạo mã QR').waitFor();
     seen.qrExport = await violations(page);
+    await kiosk.button('Tự chấm điểm').click();
+    await page.getByRole('heading', { name: 'Tự chấm điểm mục B' }).waitFor();
+    seen.selfScore = await violations(page);
+    await page.getByRole('spinbutton', { name: 'Điểm tự chấm mục 4.2.1' }).fill('1');
+    await page.getByText(/vượt điểm chuẩn của mục/).waitFor();
+    seen.selfScoreRefused = await violations(page);
     await kiosk.button('Dữ liệu cá nhân').click();
     await page.getByRole('heading', { name: 'Dữ liệu cá nhân' }).waitFor();
     seen.personalData = await violations(page);
@@ -109,6 +115,8 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
       settings: [],
       collector: [],
       qrExport: [],
+      selfScore: [],
+      selfScoreRefused: [],
       personalData: [],
       unlock: [],
     });

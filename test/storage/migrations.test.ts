@@ -1,10 +1,12 @@
 import { unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
-import { DB_VERSION, openKioskDb } from '../../src/storage/db.ts';
-import { loadSettings } from '../../src/storage/settings-store.ts';
-import { listSheets } from '../../src/storage/sheets.ts';
-import { freshDbName } from './fixtures.ts';
+import { defaultTiming } from '../../src/core/settings.ts';
+import { DB_VERSION, openKioskDb, type RelayedPhoneSheet } from '../../src/storage/db.ts';
+import { loadSelfScoreDraft, saveSelfScoreDraft } from '../../src/storage/self-scores.ts';
+import { loadSettings, saveSettings } from '../../src/storage/settings-store.ts';
+import { addSheet, listSheets } from '../../src/storage/sheets.ts';
+import { draftAt, freshDbName } from './fixtures.ts';
 
 const now = Date.UTC(2026, 10, 23, 3);
 
@@ -42,5 +44,52 @@ describe('migrations', () => {
     expect(await listSheets(latest)).toEqual([{ ...sheet, answers: [...sheet.answers] }]);
     expect((await loadSettings(latest, now)).settings.communeName).toBe('Xã Tứ Kỳ');
     expect(await latest.get('meta', 'device')).toEqual({ deviceId: sheet.deviceId, lastSeq: 1 });
+  });
+});
+
+describe('migration to version 4 (self-scores)', () => {
+  it('keeps a version-3 database whole and adds an empty store for the self-score drafts', async () => {
+    const name = freshDbName();
+    const v3 = await openKioskDb(name, 3);
+    await addSheet(v3, draftAt(now), defaultTiming);
+    await saveSettings(v3, { ...defaultSettings(now), communeName: 'Xã Tứ Kỳ' });
+    const { channel: _channel, ...answers } = draftAt(now - 60_000);
+    const relayed: RelayedPhoneSheet = {
+      nonce: 'AAAAAAAAAAAAAAAAAAAAAA',
+      token: 'token',
+      answers: { ...answers, answers: [...answers.answers] },
+      scannedAt: now,
+    };
+    await v3.put('phoneSheets', relayed);
+    const before = {
+      sheets: await listSheets(v3),
+      device: await v3.get('meta', 'device'),
+      phoneSheets: await v3.getAll('phoneSheets'),
+    };
+    expect(v3.objectStoreNames.contains('selfScores')).toBe(false);
+    v3.close();
+
+    const v4 = await openKioskDb(name, 4);
+    expect(v4.version).toBe(4);
+    expect({
+      sheets: await listSheets(v4),
+      device: await v4.get('meta', 'device'),
+      phoneSheets: await v4.getAll('phoneSheets'),
+    }).toEqual(before);
+    expect((await loadSettings(v4, now)).settings.communeName).toBe('Xã Tứ Kỳ');
+    expect(await v4.getAll('selfScores')).toEqual([]);
+    const draft = {
+      year: 2026,
+      profileId: 'hai-duong-2024',
+      profileVersion: 1,
+      scores: { '1.1.1': 2, '4.2.3': 1 },
+      notes: { '1.1.2': 'Mới tổ chức ở 6 trên 12 thôn' },
+      updatedAt: now,
+    };
+    await saveSelfScoreDraft(v4, draft);
+    v4.close();
+    const reopened = await openKioskDb(name);
+    expect(await loadSelfScoreDraft(reopened, 2026)).toEqual(draft);
+    reopened.close();
   });
 });

@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard/index.tsx';
 import { PersonalData } from './personal-data/index.tsx';
 import { PinGate } from './pin-gate/index.tsx';
 import { QrExportPanel } from './qr-export-panel/index.tsx';
+import { SelfScorePanel } from './self-score/index.tsx';
 import { SettingsForm } from './settings-form/index.tsx';
 import './style.css';
 
@@ -20,16 +21,20 @@ interface Props {
   updateWaiting?: boolean;
 }
 
-type Tab = 'overview' | 'settings' | 'collector' | 'qr' | 'personal';
+type Tab = 'overview' | 'settings' | 'collector' | 'qr' | 'self-score' | 'personal';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'overview', label: 'Tổng quan' },
   { id: 'settings', label: 'Cài đặt' },
   { id: 'collector', label: 'Gửi dữ liệu' },
   { id: 'qr', label: 'Xuất mã QR' },
+  { id: 'self-score', label: 'Tự chấm điểm' },
   { id: 'personal', label: 'Dữ liệu cá nhân' },
 ];
 
-/** Staff area: PIN first, then overview, settings and personal data. The PIN is asked on every entry. */
+/**
+ * Staff area: PIN first, then overview, settings, sending, QR export, the commune's self-score
+ * and personal data. The PIN is asked on every entry.
+ */
 export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWaiting }: Props) {
   const [unlocked, setUnlocked] = useState(false);
   const [tab, setTab] = useState<Tab>('overview');
@@ -81,6 +86,9 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
       {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
       {tab === 'collector' && <CollectorPanel services={services} />}
       {tab === 'qr' && <QrExportPanel services={services} period={loaded.settings.period} />}
+      {tab === 'self-score' && (
+        <SelfScorePanel services={services} collectorName={loaded.settings.collectorName} />
+      )}
       {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
     </main>
   );

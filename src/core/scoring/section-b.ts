@@ -1,3 +1,4 @@
+import type { ProblemKey } from '../problems.ts';
 import type { Scorecard, ScorecardNode } from '../profile/scorecard-schema.ts';
 
 /**
@@ -43,6 +44,37 @@ export function sectionBHalfPoints(scorecard: Scorecard, scoring: SectionBScorin
     total += halfPoints;
   }
   return total;
+}
+
+/**
+ * The half-points a scoring gives the leaves under one node: a criterion's (or an item's)
+ * running total beside its "Điểm chuẩn". A leaf left out counts 0.
+ */
+export function nodeHalfPoints(node: ScorecardNode, scoring: SectionBScoring): number {
+  return leavesOf(node).reduce((total, leaf) => total + (scoring[leaf.id] ?? 0), 0);
+}
+
+/** What a typed score of one leaf is: nothing yet, a number of half-points, or refused and why. */
+export type LeafEntry =
+  | { kind: 'empty' }
+  | { kind: 'score'; halfPoints: number }
+  | { kind: 'refused'; problem: Extract<ProblemKey, 'self-score.step' | 'self-score.above-max'> };
+
+/**
+ * A leaf's score as a person types it in points ("1,5", "1.5", "2", "" for none), read exactly
+ * as half-points: refused when it is not a multiple of 0,5 from 0, or above the leaf's maximum.
+ */
+export function leafEntryOf(leaf: Pick<ScorecardNode, 'maxHalfPoints'>, typed: string): LeafEntry {
+  const text = typed.trim();
+  if (text === '') return { kind: 'empty' };
+  const match = /^(\d{1,4})(?:[.,](\d{1,6}))?$/.exec(text);
+  const fraction = (match?.[2] ?? '').replace(/0+$/, '');
+  if (!match || (fraction !== '' && fraction !== '5'))
+    return { kind: 'refused', problem: 'self-score.step' };
+  const halfPoints = 2 * Number(match[1]) + (fraction === '5' ? 1 : 0);
+  return halfPoints > leaf.maxHalfPoints
+    ? { kind: 'refused', problem: 'self-score.above-max' }
+    : { kind: 'score', halfPoints };
 }
 
 /** Whether an id that is not a leaf names a node with sub-items, for a clearer refusal. */

@@ -5,12 +5,23 @@ import { fraction } from '../../../core/scoring/fraction.ts';
 import type { FormSummary } from '../../../core/scoring/index.ts';
 
 /** Per-question counts of each level, as a table with bars; the numbers are text, the bars decoration. */
-export function Distribution({ profile, summary }: { profile: Profile; summary: FormSummary }) {
+export function Distribution({
+  profile,
+  summary,
+  periodLabel,
+}: {
+  profile: Profile;
+  summary: FormSummary;
+  /** The period the counts are for, as the dashboard names it. */
+  periodLabel: string;
+}) {
   const form = findForm(profile, summary.formId);
   if (!form) return null;
   return (
     <table>
-      <caption>Phân bố câu trả lời theo câu hỏi — {form.annex}</caption>
+      <caption>
+        Phân bố câu trả lời theo câu hỏi — {form.annex}, kỳ {periodLabel}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Câu</th>

@@ -7,6 +7,7 @@ import type { Sheet } from '../../../core/sheet.ts';
 /** What the dashboard shows, computed from stored sheets by the core (never from cached totals). */
 export interface DashboardFigures {
   today: number;
+  /** Sheets of the chosen period (every sheet when it is every day). */
   inPeriod: number;
   total: number;
   forms: { formId: FormId; all: FormSummary; withoutFlagged: FormSummary }[];
@@ -16,11 +17,12 @@ export interface DashboardFigures {
 export function dashboardFigures(
   profile: Profile,
   sheets: readonly Sheet[],
-  period: Period,
+  /** The period staff chose; null for every day. */
+  period: Period | null,
   now: number,
 ): DashboardFigures {
   const today = vnDay(now);
-  const periodSheets = sheets.filter((s) => inPeriod(s.createdAt, period));
+  const periodSheets = period ? sheets.filter((s) => inPeriod(s.createdAt, period)) : [...sheets];
   const forms = profile.forms.map((form) => ({
     formId: form.id,
     all: summarizeForm(profile, form.id, periodSheets),

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatPercent, formatPoints } from '../../../core/format.ts';
-import { formatPeriod } from '../../../core/period.ts';
+import { formatIsoDay, formatPeriod, type PeriodChoice, vnDay } from '../../../core/period.ts';
 import type { Profile } from '../../../core/profile/schema.ts';
-import type { KioskSettings } from '../../../core/settings.ts';
+import type { KioskSettings, Period } from '../../../core/settings.ts';
+import type { Sheet } from '../../../core/sheet.ts';
+import { PeriodPicker } from '../../components/period-picker/index.tsx';
 import type { KioskServices, StorageStatus } from '../../services.ts';
 import { Distribution } from './distribution.tsx';
-import { type DashboardFigures, dashboardFigures } from './figures.ts';
+import { dashboardFigures } from './figures.ts';
 
 interface Props {
   services: KioskServices;
@@ -21,18 +23,35 @@ export const FORM_ROW_LABEL = {
 const formatBytes = (bytes: number) =>
   bytes >= 1e9 ? `${formatPoints(bytes / 1e9, 1)} GB` : `${formatPoints(bytes / 1e6, 1)} MB`;
 
-/** Counts, means and rates of the sheets on this device; flagged always beside raw. */
+/** The kiosk's survey period as a choice of its own, named with its dates. */
+const surveyChoice = (period: Period): PeriodChoice => ({
+  id: 'survey-period',
+  label: `Kỳ khảo sát của máy: ${formatPeriod(period)}`,
+  period,
+});
+
+/**
+ * Counts, means and rates of the sheets on this device over a period the staff choose (the
+ * kiosk's survey period first), each figure naming its period; flagged always beside raw.
+ */
 export function Dashboard({ services, profile, settings }: Props) {
-  const [figures, setFigures] = useState<DashboardFigures | undefined>(undefined);
+  const [sheets, setSheets] = useState<Sheet[] | undefined>(undefined);
   const [storage, setStorage] = useState<StorageStatus | undefined>(undefined);
+  const [period, setPeriod] = useState<Period | null>(settings.period);
   useEffect(() => {
-    services
-      .listSheets()
-      .then((sheets) => setFigures(dashboardFigures(profile, sheets, settings.period, Date.now())));
+    services.listSheets().then(setSheets);
     services.storageStatus().then(setStorage);
-  }, [services, profile, settings.period]);
+  }, [services]);
+  const now = Date.now();
+  const today = vnDay(now);
+  // Recomputed from the stored sheets whenever the period changes, never from a cached total.
+  const figures = useMemo(
+    () => sheets && dashboardFigures(profile, sheets, period, Date.now()),
+    [profile, sheets, period],
+  );
   if (!figures) return <p>Đang tính…</p>;
 
+  const ofPeriod = period ? formatPeriod(period) : 'tất cả các ngày';
   const shown = figures.forms.find((f) => f.formId === settings.formId) ?? figures.forms[0];
   const unknown = figures.forms.reduce((n, f) => n + f.all.unknownProfileCount, 0);
   // No scored sheet in the period yet: "0 / 20" would read as a result.
@@ -40,23 +59,29 @@ export function Dashboard({ services, profile, settings }: Props) {
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Tổng quan</h1>
+      <PeriodPicker
+        value={period}
+        onChange={setPeriod}
+        today={today}
+        includeToday
+        extraChoices={[surveyChoice(settings.period)]}
+      />
       <dl class="stat-list">
         <div>
-          <dt>Phiếu hôm nay</dt>
+          <dt>Phiếu hôm nay ({formatIsoDay(today)})</dt>
           <dd>{formatCount(figures.today)}</dd>
         </div>
         <div>
-          <dt>Phiếu trong kỳ</dt>
+          <dt>Phiếu trong kỳ đang xem ({ofPeriod})</dt>
           <dd>{formatCount(figures.inPeriod)}</dd>
         </div>
         <div>
-          <dt>Tổng số phiếu trên máy</dt>
+          <dt>Tổng số phiếu trên máy (mọi ngày)</dt>
           <dd>{formatCount(figures.total)}</dd>
         </div>
       </dl>
-      <p>Kỳ khảo sát: {formatPeriod(settings.period)}. Các số dưới đây tính trên phiếu trong kỳ.</p>
       <table>
-        <caption>Kết quả theo mẫu phiếu</caption>
+        <caption>Kết quả theo mẫu phiếu, kỳ {ofPeriod}</caption>
         <thead>
           <tr>
             <th scope="col">Mẫu phiếu</th>
@@ -83,7 +108,7 @@ export function Dashboard({ services, profile, settings }: Props) {
         </tbody>
       </table>
       <p>
-        Điểm mục A (trung bình phiếu người dân + trung bình phiếu cán bộ thôn):{' '}
+        Điểm mục A, kỳ {ofPeriod} (trung bình phiếu người dân + trung bình phiếu cán bộ thôn):{' '}
         {nothingScored ? (
           <strong>—</strong>
         ) : (
@@ -95,11 +120,11 @@ export function Dashboard({ services, profile, settings }: Props) {
       </p>
       {unknown > 0 && (
         <p class="admin-notice">
-          {formatCount(unknown)} phiếu theo bộ câu hỏi mà phiên bản này chưa biết: đã đếm, chưa tính
-          điểm.
+          {formatCount(unknown)} phiếu trong kỳ {ofPeriod} theo bộ câu hỏi mà phiên bản này chưa
+          biết: đã đếm, chưa tính điểm.
         </p>
       )}
-      {shown && <Distribution profile={profile} summary={shown.all} />}
+      {shown && <Distribution profile={profile} summary={shown.all} periodLabel={ofPeriod} />}
       <h2>Bộ nhớ của máy</h2>
       {storage && (
         <p>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportKind } from '../../../transport/file-export.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
+import { downloadFile } from '../../platform/download-file.ts';
 import type { KioskServices } from '../../services.ts';
 
 /** Downloads every sheet as a signed JSON file, a CSV or an Excel workbook. */
@@ -10,14 +11,7 @@ export function FileExport({ services }: { services: KioskServices }) {
   const download = async (kind: ExportKind) => {
     setError('');
     try {
-      const file = await services.collector.exportFile(kind, includePersonalData);
-      const url = URL.createObjectURL(new Blob([file.body], { type: file.mimeType }));
-      const link = Object.assign(document.createElement('a'), {
-        href: url,
-        download: file.fileName,
-      });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadFile(await services.collector.exportFile(kind, includePersonalData));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatPeriod, periodChoices } from '../../../core/period.ts';
+import { formatPeriod, type PeriodChoice, periodChoices } from '../../../core/period.ts';
 import { type IsoDay, type Period, periodSchema } from '../../../core/settings.ts';
 import './style.css';
 
@@ -11,6 +11,8 @@ interface Props {
   today: IsoDay;
   /** Offer "Hôm nay" (the commune's own dashboard). */
   includeToday?: boolean;
+  /** Choices of the screen's own, offered first with their dates (the kiosk's survey period). */
+  extraChoices?: readonly PeriodChoice[];
   label?: string;
 }
 
@@ -25,9 +27,10 @@ export function PeriodPicker({
   onChange,
   today,
   includeToday,
+  extraChoices = [],
   label = 'Kỳ số liệu',
 }: Props) {
-  const choices = periodChoices(today, { includeToday });
+  const choices = [...extraChoices, ...periodChoices(today, { includeToday })];
   const matching = choices.find(
     (c) =>
       (c.period === null && value === null) ||
