@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kioskRegistrySchema } from '../../src/core/api.ts';
+import { communeFiguresSchema, formFiguresSchema } from '../../src/core/commune-figures.ts';
 import { defaultOfficeFlagSettings } from '../../src/core/office-flags.ts';
+import { periodSchema } from '../../src/core/settings.ts';
 
 const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
 
@@ -25,5 +27,17 @@ describe('docs/api.md examples', () => {
       '### GET and PUT /api/v1/settings/flags — the office’s flags'.replace('’', "'"),
     );
     expect(defaults).toEqual(defaultOfficeFlagSettings);
+  });
+
+  it('show the communes answer with its period, and a commune’s figures in the shape the code has', () => {
+    const [answer] = jsonBlocks('## GET /api/v1/communes — per-commune figures (admin)') as [
+      { period: unknown; communes: Record<string, unknown>[] },
+    ];
+    expect(periodSchema.safeParse(answer.period).success).toBe(true);
+    const [commune] = answer.communes;
+    expect(Object.keys(commune ?? {}).sort()).toEqual(
+      Object.keys(communeFiguresSchema.shape).sort(),
+    );
+    expect(formFiguresSchema.safeParse(commune?.citizen).success).toBe(true);
   });
 });
