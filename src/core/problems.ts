@@ -229,6 +229,52 @@ export const problemCatalogue = {
     message:
       'Cơ quan thu phiếu chưa đăng ký máy nào và chưa nhận phiếu nào của xã, phường có mã này.',
   },
+  // The office's accounts and sessions (issue 11).
+  'auth.signed-out': {
+    code: '401.6',
+    message: 'Chưa đăng nhập hoặc phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+  },
+  'auth.bad-credentials': {
+    code: '401.7',
+    message: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.',
+  },
+  'auth.forbidden': {
+    code: '403.5',
+    message:
+      'Tài khoản này không có quyền làm việc này. Vui lòng nhờ quản trị cơ quan thu phiếu cấp quyền.',
+  },
+  'auth.first-admin-code': {
+    code: '403.6',
+    message:
+      'Mã tạo tài khoản quản trị đầu tiên không đúng hoặc đã được dùng. Mã được ghi trong nhật ký của máy chủ thu phiếu khi khởi động.',
+  },
+  'auth.cross-site': {
+    code: '403.7',
+    message:
+      'Yêu cầu này đến từ một trang khác nên bị từ chối. Vui lòng thao tác ngay trên màn hình của ứng dụng.',
+  },
+  'auth.locked': {
+    code: '429.3',
+    message:
+      'Đăng nhập sai quá nhiều lần. Vui lòng chờ 15 phút rồi thử lại, hoặc nhờ quản trị cơ quan thu phiếu đặt lại mật khẩu.',
+  },
+  'account.exists': {
+    code: '409.6',
+    message: 'Đã có tài khoản với tên đăng nhập này. Vui lòng chọn tên khác.',
+  },
+  'account.unknown': {
+    code: '404.4',
+    message: 'Không có tài khoản với tên đăng nhập này.',
+  },
+  'account.self': {
+    code: '409.7',
+    message: 'Không thể tự khóa tài khoản mình đang dùng. Vui lòng nhờ một quản trị khác.',
+  },
+  'enrolment.invalid': {
+    code: '404.5',
+    message:
+      'Mã đăng ký máy không đúng, đã được dùng hoặc đã hết hạn. Vui lòng xin cơ quan thu phiếu một mã mới.',
+  },
   // Shown by the app itself, before anything else runs (src/app/components/insecure-context).
   'context.insecure': {
     code: '400.30',

@@ -1,25 +1,30 @@
-import { timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { actorName } from '../core/accounts.ts';
 import { defaultPhoneQr } from '../core/settings.ts';
 import { bodyLimits } from './http/body-limits.ts';
 import { clientAddress } from './http/client-address.ts';
+import { principalOf, resolvePrincipal } from './http/principal.ts';
 import { problem } from './http/problem-response.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import type { Log } from './log.ts';
+import { accountResources } from './resources/accounts.ts';
+import { auditResources } from './resources/audit.ts';
 import type { ResourceContext } from './resources/context.ts';
 import { deliveryResources } from './resources/deliveries.ts';
+import { enrolmentResources } from './resources/enrolments.ts';
 import { exportResources } from './resources/exports.ts';
 import { kioskResources } from './resources/kiosks.ts';
 import { officeResources } from './resources/office.ts';
 import { phoneResources } from './resources/phone.ts';
 import { scorecardResources } from './resources/scorecards.ts';
+import { sessionResources } from './resources/session.ts';
 import type { CollectorStore } from './store/store.ts';
 
 export { MAX_BATCH_BYTES, MAX_FILE_BYTES } from './http/body-limits.ts';
 
 export interface CollectorOptions {
   store: CollectorStore;
-  /** Protects registration and every read. */
+  /** The bootstrap token for scripts and automation; people sign in with accounts. */
   adminToken: string;
   log: Log;
   now?: () => number;
@@ -40,18 +45,28 @@ export function collectorApi(options: CollectorOptions): Hono {
   const writes = options.writesPerMinute ?? 120;
   const allowWrite = rateLimiter(writes, writes, now);
   const trusted = options.trustedProxies ?? new Set<string>();
-  const expected = Buffer.from(`Bearer ${adminToken}`);
+  const clientOf = (c: Context) => clientAddress(c, trusted);
+  const actorOf = (c: Context) => {
+    const principal = principalOf(c);
+    return principal ? actorName(principal) : 'không đăng nhập';
+  };
   const context: ResourceContext = {
     store,
     log,
     now,
-    isAdmin: (c: Context) => {
-      const given = Buffer.from(c.req.header('authorization') ?? '');
-      return given.length === expected.length && timingSafeEqual(given, expected);
+    clientOf,
+    actorOf,
+    scopeOf: (c) => principalOf(c)?.communeCode ?? null,
+    async audit(c, action, target, detail = {}, actor = actorOf(c)) {
+      await store.audit.append({
+        at: now(),
+        actor,
+        action,
+        target,
+        detail: JSON.stringify(detail),
+        address: clientOf(c),
+      });
     },
-    clientOf: (c: Context) => clientAddress(c, trusted),
-    // One shared office credential for now: its holder is "the office's admin".
-    actorOf: () => 'quản trị cơ quan thu phiếu',
   };
 
   const api = new Hono();
@@ -61,6 +76,11 @@ export function collectorApi(options: CollectorOptions): Hono {
       return problem(c, 'rate.limited');
     await next();
   });
+  api.use('/api/*', resolvePrincipal({ store, bootstrapToken: adminToken, now, log, clientOf }));
+  api.route('/', sessionResources(context));
+  api.route('/', accountResources(context));
+  api.route('/', auditResources(context));
+  api.route('/', enrolmentResources(context));
   api.route('/', kioskResources(context));
   api.route('/', deliveryResources(context));
   api.route(

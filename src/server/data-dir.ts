@@ -60,10 +60,20 @@ export function prepareDataDir(dir: string, sqliteFile: string | undefined, log:
  * The office's admin token: `given` (COLLECTOR_ADMIN_TOKEN) when set, else the one in
  * DIR/admin-token, made (0600, exclusively, so two processes starting at once agree) on first start.
  */
+/** A bootstrap token shorter than this is refused: it opens every commune's figures. */
+export const MIN_TOKEN_LENGTH = 32;
+
 export function adminTokenOf(dir: string, given: string | undefined, log: Log): string {
-  if (given) return given;
+  if (given) {
+    if (given.trim().length < MIN_TOKEN_LENGTH)
+      throw new StartupFailure('collector.admin-token-weak', {
+        minimumLength: MIN_TOKEN_LENGTH,
+        hint: 'COLLECTOR_ADMIN_TOKEN: dùng ít nhất 32 ký tự ngẫu nhiên, ví dụ `openssl rand -base64 32`.',
+      });
+    return given.trim();
+  }
   const file = join(dir, 'admin-token');
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
     log('collector.admin-token-created', { file });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { collectorApi } from './app.ts';
+import { offerFirstAdmin } from './auth/first-admin.ts';
 import { adminTokenOf, prepareDataDir } from './data-dir.ts';
 import { trustedProxiesOf } from './http/client-address.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
   const store = databaseUrl
     ? await openPostgresStore(databaseUrl)
     : await openSqliteStore(sqliteFile as string);
+  await offerFirstAdmin(store, jsonLog);
   const app = new Hono();
   app.use('*', securityHeaders({ https: tls !== undefined }));
   app.route('/', collectorApi({ store, adminToken, log: jsonLog, trustedProxies }));

@@ -58,10 +58,16 @@ describe.each(stores)('collector on %s', (_name, open) => {
   }
 
   describe('kiosk registration', () => {
-    it('needs the admin token', async () => {
+    it('needs an office sign-in, and refuses a wrong bootstrap token', async () => {
       const response = await api.request('/api/v1/kiosks', { method: 'POST', body: '{}' });
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ code: '401.2' });
+      expect(await response.json()).toMatchObject({ code: '401.6' });
+      const wrong = await api.request('/api/v1/kiosks', {
+        method: 'POST',
+        headers: { authorization: 'Bearer not-the-token' },
+        body: '{}',
+      });
+      expect(await wrong.json()).toMatchObject({ code: '401.2' });
     });
 
     it('issues a 32-byte key once, and refuses to register the same kiosk again', async () => {

@@ -156,7 +156,7 @@ describe.each(stores)('Section B and the standing, on %s', (_name, open) => {
     expect(events.map((e) => [e.field, e.leafId, e.by])).toEqual([
       ['self-score', first.id, KIOSK],
       ['self-score', second.id, KIOSK],
-      ['appraisal', first.id, 'quản trị cơ quan thu phiếu'],
+      ['appraisal', first.id, 'mã quản trị (tự động hóa)'],
     ]);
     expect(events.at(-1)).toMatchObject({
       before: null,

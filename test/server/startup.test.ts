@@ -42,6 +42,7 @@ describe('the collector starting', slow, () => {
     expect(mode(join(dataDir, 'collector.sqlite-wal'))).toBe('600');
     expect(run.lines.map((l) => l.event)).toEqual([
       'collector.admin-token-created',
+      'accounts.first-admin-code',
       'collector.started',
     ]);
   });
@@ -55,7 +56,7 @@ describe('the collector starting', slow, () => {
       const run = runCollector({
         DATA_DIR: join(root, `proxy-${trust || 'none'}`),
         DIST_DIR: dist,
-        COLLECTOR_ADMIN_TOKEN: 'proxy-test-token',
+        COLLECTOR_ADMIN_TOKEN: 'proxy-test-token-of-at-least-32-characters',
         TRUST_PROXY: trust,
       });
       const { url } = await run.started;

@@ -7,10 +7,21 @@ export interface ResourceContext {
   store: CollectorStore;
   log: Log;
   now: () => number;
-  /** Whether the request carries the office's credential. */
-  isAdmin: (c: Context) => boolean;
-  /** The client's address, for rate limits only. */
+  /** The client's address, for rate limits and the audit log. */
   clientOf: (c: Context) => string;
-  /** Who does what a request asks, as the office's records name them. */
+  /** Who does what a request asks, as the office's records name them: "Nguyễn Thị Hà (ha.nt)". */
   actorOf: (c: Context) => string;
+  /** The communes the request's principal may see: every one (null), or a commune viewer's own. */
+  scopeOf: (c: Context) => string | null;
+  /**
+   * Appends an office action to the audit log (docs/api.md, "Audit log"): who (the request's
+   * principal, or `actor` for one who is not signed in), when, what, on what, from where.
+   */
+  audit: (
+    c: Context,
+    action: string,
+    target: string,
+    detail?: Record<string, unknown>,
+    actor?: string,
+  ) => Promise<void>;
 }

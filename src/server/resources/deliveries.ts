@@ -6,6 +6,7 @@ import { hmacSigner } from '../../core/codec/seal.ts';
 import { admitSheets } from '../../core/intake.ts';
 import { Problem, problemCatalogue } from '../../core/problems.ts';
 import { readSheetsFile, sheetsFileSignatureHolds } from '../../core/sheets-file.ts';
+import { need } from '../http/principal.ts';
 import { orRefusal, problem, utf8Body } from '../http/problem-response.ts';
 import type { Delivery, KioskRecord } from '../store/store.ts';
 import type { ResourceContext } from './context.ts';
@@ -16,7 +17,7 @@ import type { ResourceContext } from './context.ts';
  * revoked, its commune), every sheet passed through the gate (src/core/intake.ts), and only
  * then stored, all or nothing (docs/api.md).
  */
-export function deliveryResources({ store, log, now, isAdmin }: ResourceContext): Hono {
+export function deliveryResources({ store, log, now, audit }: ResourceContext): Hono {
   const routes = new Hono();
 
   /** The kiosk whose key signs a delivery: a registered kiosk (not a desk), not revoked. */
@@ -84,9 +85,8 @@ export function deliveryResources({ store, log, now, isAdmin }: ResourceContext)
     }),
   );
 
-  routes.post('/api/v1/imports', (c) =>
+  routes.post('/api/v1/imports', need('decide'), (c) =>
     orRefusal(c, refused('file.refused'), async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const reading = readSheetsFile(await utf8Body(c));
       if (!reading.ok)
         return reading.problem === 'file.invalid'
@@ -114,6 +114,13 @@ export function deliveryResources({ store, log, now, isAdmin }: ResourceContext)
       });
       if ('conflicts' in result) return problem(c, 'sheet.conflict', result);
       log('file.imported', { deviceId: file.deviceId, received: result.received.length });
+      await audit(c, 'import', file.deviceId, {
+        communeCode: kiosk.communeCode,
+        sheets: file.sheets.length,
+        received: result.received.length,
+        duplicates: result.duplicates.length,
+        personalData: file.includesPersonalData,
+      });
       return c.json(result);
     }),
   );

@@ -5,6 +5,7 @@ import { sheetsDocument } from '../../core/tables/sheets.ts';
 import { exportFormats } from '../../exports/index.ts';
 import { download } from '../http/download.ts';
 import { periodQuery } from '../http/period-query.ts';
+import { mayFor, need } from '../http/principal.ts';
 import { problem } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
 
@@ -15,35 +16,41 @@ const COMMUNE_CODE = /^\d{1,8}$/;
  * of a period and the sheets themselves, streamed (docs/api.md, "Exports"). Each states its
  * period in its title row and its file name.
  */
-export function exportResources({ store, log, isAdmin, actorOf }: ResourceContext): Hono {
+export function exportResources({ store, log, actorOf, scopeOf, audit }: ResourceContext): Hono {
   const routes = new Hono();
 
   for (const format of Object.values(exportFormats)) {
-    routes.get(`/api/v1/communes.${format.extension}`, async (c) => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
+    routes.get(`/api/v1/communes.${format.extension}`, need('read'), async (c) => {
       const period = periodQuery(c);
       if (period === undefined) return problem(c, 'request.period');
-      const communes = (await store.communeTallies(period ?? undefined)).map(
-        ({ commune, tallies }) => communeFigures(commune, tallies),
-      );
+      const scope = scopeOf(c);
+      const communes = (await store.communeTallies(period ?? undefined))
+        .filter(({ commune }) => scope === null || commune.communeCode === scope)
+        .map(({ commune, tallies }) => communeFigures(commune, tallies));
       return download(format, figuresDocument(communes, period), log);
     });
 
     /** One row a sheet, for a commune or all; names and reasons only with `personal=1`. */
-    routes.get(`/api/v1/sheets.${format.extension}`, async (c) => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
+    routes.get(`/api/v1/sheets.${format.extension}`, need('read'), async (c) => {
       const period = periodQuery(c);
       if (period === undefined) return problem(c, 'request.period');
-      const code = c.req.query('commune');
+      // A commune's own viewer gets its commune whatever it asks for.
+      const code = scopeOf(c) ?? c.req.query('commune');
       if (code !== undefined && !COMMUNE_CODE.test(code)) return problem(c, 'request.invalid');
+      const personal = c.req.query('personal') === '1';
+      if (personal && !mayFor(c, 'read-personal', code)) return problem(c, 'auth.forbidden');
       const commune =
         code === undefined
           ? undefined
           : (await store.communes()).find((k) => k.communeCode === code);
       if (code !== undefined && !commune) return problem(c, 'commune.unknown');
-      const personal = c.req.query('personal') === '1';
-      if (personal)
+      if (personal) {
         log('personal.read', { communeCode: code ?? 'all', actor: actorOf(c), export: true });
+        await audit(c, 'personal.export', code ?? 'tất cả các xã', {
+          format: format.extension,
+          period,
+        });
+      }
       const records = store.storedSheets({
         ...(code === undefined ? {} : { communeCode: code }),
         ...(period ? { period } : {}),

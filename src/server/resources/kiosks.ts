@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { kioskRegistrationSchema, revocationSchema } from '../../core/api.ts';
 import { formIdSchema } from '../../core/profile/schema.ts';
 import { deviceIdSchema } from '../../core/sheet.ts';
+import { need } from '../http/principal.ts';
 import { jsonBody, orRefusal, problem } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
 
@@ -15,14 +16,13 @@ const deskFormsSchema = z.object({
  * The office's register of kiosks and desks (docs/api.md): registering a kiosk, what each did,
  * revoking one, and which forms a desk's tokens may be for. All need the office's credential.
  */
-export function kioskResources({ store, log, now, isAdmin }: ResourceContext): Hono {
+export function kioskResources({ store, log, now, scopeOf, audit }: ResourceContext): Hono {
   const routes = new Hono();
   const refused = (code: string, detail: string | undefined) =>
     log('kiosk.refused', { code, detail });
 
-  routes.post('/api/v1/kiosks', (c) =>
+  routes.post('/api/v1/kiosks', need('enrol'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const parsed = kioskRegistrationSchema.safeParse(await jsonBody(c));
       if (!parsed.success) return problem(c, 'request.invalid');
       const key = webcrypto.getRandomValues(new Uint8Array(32));
@@ -37,6 +37,10 @@ export function kioskResources({ store, log, now, isAdmin }: ResourceContext): H
         deviceId: parsed.data.deviceId,
         communeCode: parsed.data.communeCode,
       });
+      await audit(c, 'kiosk.register', parsed.data.deviceId, {
+        communeCode: parsed.data.communeCode,
+        label: parsed.data.label,
+      });
       return c.json(
         { deviceId: parsed.data.deviceId, key: Buffer.from(key).toString('base64url') },
         201,
@@ -44,14 +48,15 @@ export function kioskResources({ store, log, now, isAdmin }: ResourceContext): H
     }),
   );
 
-  routes.get('/api/v1/kiosks', async (c) => {
-    if (!isAdmin(c)) return problem(c, 'auth.admin');
-    return c.json(await store.kioskRegistry());
+  routes.get('/api/v1/kiosks', need('read'), async (c) => {
+    const scope = scopeOf(c);
+    return c.json(
+      (await store.kioskRegistry()).filter((k) => scope === null || k.communeCode === scope),
+    );
   });
 
-  routes.post('/api/v1/kiosks/:deviceId/revocation', (c) =>
+  routes.post('/api/v1/kiosks/:deviceId/revocation', need('enrol'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const deviceId = c.req.param('deviceId');
       const body = revocationSchema.safeParse(await jsonBody(c));
       if (!deviceIdSchema.safeParse(deviceId).success || !body.success)
@@ -59,13 +64,16 @@ export function kioskResources({ store, log, now, isAdmin }: ResourceContext): H
       const kiosk = await store.revokeKiosk(deviceId, now(), body.data.reason);
       if (!kiosk) return problem(c, 'kiosk.unknown');
       log('kiosk.revoked', { deviceId, communeCode: kiosk.communeCode });
+      await audit(c, 'kiosk.revoke', deviceId, {
+        communeCode: kiosk.communeCode,
+        reason: body.data.reason,
+      });
       return c.json({ deviceId, revokedAt: kiosk.revokedAt, reason: kiosk.revocationReason });
     }),
   );
 
-  routes.put('/api/v1/desks/:deviceId/forms', (c) =>
+  routes.put('/api/v1/desks/:deviceId/forms', need('enrol'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const deviceId = c.req.param('deviceId');
       const body = deskFormsSchema.safeParse(await jsonBody(c));
       if (!deviceIdSchema.safeParse(deviceId).success || !body.success)
@@ -73,6 +81,7 @@ export function kioskResources({ store, log, now, isAdmin }: ResourceContext): H
       const forms = [...new Set(body.data.forms)];
       if (!(await store.setDeskForms(deviceId, forms))) return problem(c, 'kiosk.unknown');
       log('desk.forms', { deviceId, forms: forms.join(',') });
+      await audit(c, 'desk.forms', deviceId, { forms });
       return c.json({ deviceId, forms });
     }),
   );

@@ -14,6 +14,7 @@ import {
 import { Problem } from '../../core/problems.ts';
 import { formIdSchema } from '../../core/profile/schema.ts';
 import { deviceIdSchema } from '../../core/sheet.ts';
+import { need } from '../http/principal.ts';
 import { jsonBody, orRefusal, problem } from '../http/problem-response.ts';
 import { rateLimiter } from '../http/rate-limit.ts';
 import type { KioskRecord } from '../store/store.ts';
@@ -49,7 +50,7 @@ const claimHash = async (claim: string) =>
  * browser; the address only feeds the in-memory rate limits of the desk QR.
  */
 export function phoneResources(context: ResourceContext, options: PhoneOptions): Hono {
-  const { store, log, now, isAdmin, clientOf } = context;
+  const { store, log, now, clientOf, audit } = context;
   const deskPerClient = rateLimiter(
     options.deskLimits.perClient,
     options.deskLimits.perClient,
@@ -156,9 +157,8 @@ export function phoneResources(context: ResourceContext, options: PhoneOptions):
     }),
   );
 
-  routes.post('/api/v1/desks', (c) =>
+  routes.post('/api/v1/desks', need('enrol'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const parsed = deskSchema.safeParse(await jsonBody(c));
       if (!parsed.success) return problem(c, 'request.invalid');
       const deviceId = hex(webcrypto.getRandomValues(new Uint8Array(8)));
@@ -170,6 +170,10 @@ export function phoneResources(context: ResourceContext, options: PhoneOptions):
         kind: 'desk',
       });
       log('desk.registered', { deviceId, communeCode: parsed.data.communeCode });
+      await audit(c, 'desk.create', deviceId, {
+        communeCode: parsed.data.communeCode,
+        label: parsed.data.label,
+      });
       return c.json({ deviceId, path: `#/phone/desk/${deviceId}` }, 201);
     }),
   );

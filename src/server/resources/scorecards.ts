@@ -23,6 +23,7 @@ import {
 } from '../../core/scoring/commune-standing.ts';
 import { sectionBLeaves } from '../../core/scoring/section-b.ts';
 import { type Period, periodSchema } from '../../core/settings.ts';
+import { mayFor, need } from '../http/principal.ts';
 import { jsonBody, orRefusal, problem, utf8Body } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
 
@@ -42,7 +43,14 @@ const unlockBodySchema = z.object({ reason: z.string().check(z.minLength(1), z.m
  * leaf by leaf with a reason wherever it differs, a disqualification, the lock, and every change
  * in the record's history.
  */
-export function scorecardResources({ store, log, now, isAdmin, actorOf }: ResourceContext): Hono {
+export function scorecardResources({
+  store,
+  log,
+  now,
+  actorOf,
+  scopeOf,
+  audit,
+}: ResourceContext): Hono {
   const routes = new Hono();
   const refused = (code: string, detail: string | undefined) =>
     log('scorecard.refused', { code, detail });
@@ -112,7 +120,7 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
   };
 
   /** Applies a change to a commune's year unless its appraisal is locked. */
-  const change = (
+  const change = async (
     c: Context,
     apply: (
       card: CommuneScorecard,
@@ -124,17 +132,27 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     options: { whenLocked?: boolean } = {},
   ) => {
     const { communeCode, year } = target(c);
-    return store.changeScorecard(
+    let recorded: Omit<ScorecardEvent, 'at' | 'by'>[] = [];
+    const stored = await store.changeScorecard(
       communeCode,
       year,
       fresh(communeCode, year),
       (card) => {
         if (card.lockedAt !== null && !options.whenLocked) throw new Problem('scorecard.locked');
-        return apply(card, scorecardFor(card));
+        const changed = apply(card, scorecardFor(card));
+        recorded = changed.events;
+        return changed;
       },
       actorOf(c),
       now(),
     );
+    // The record's own history has every leaf; the audit log says who touched which year.
+    if (recorded.length > 0)
+      await audit(c, `scorecard.${recorded[0]?.field ?? 'change'}`, `${communeCode}/${year}`, {
+        changes: recorded.length,
+        leaves: recorded.flatMap((e) => (e.leafId ? [e.leafId] : [])).slice(0, 50),
+      });
+    return stored;
   };
 
   const answer = async (c: Context, card?: CommuneScorecard) => {
@@ -149,13 +167,15 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     });
   };
 
-  routes.get('/api/v1/scorecards/:commune/:year', (c) =>
-    orRefusal(c, refused, async () => (isAdmin(c) ? answer(c) : problem(c, 'auth.admin'))),
+  routes.get('/api/v1/scorecards/:commune/:year', need('read'), (c) =>
+    orRefusal(c, refused, async () => {
+      if (!mayFor(c, 'read', target(c).communeCode)) return problem(c, 'auth.forbidden');
+      return answer(c);
+    }),
   );
 
-  routes.put('/api/v1/scorecards/:commune/:year/self-score', (c) =>
+  routes.put('/api/v1/scorecards/:commune/:year/self-score', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const body = selfScoreBodySchema.safeParse(await jsonBody(c));
       if (!body.success) return problem(c, 'request.invalid');
       const entries = body.data.entries;
@@ -173,9 +193,8 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     }),
   );
 
-  routes.put('/api/v1/scorecards/:commune/:year/appraisal', (c) =>
+  routes.put('/api/v1/scorecards/:commune/:year/appraisal', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const body = appraisalBodySchema.safeParse(await jsonBody(c));
       if (!body.success) return problem(c, 'request.invalid');
       const card = await change(c, (current, scorecard) => {
@@ -200,9 +219,8 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     }),
   );
 
-  routes.put('/api/v1/scorecards/:commune/:year/disqualification', (c) =>
+  routes.put('/api/v1/scorecards/:commune/:year/disqualification', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const body = disqualificationBodySchema.safeParse(await jsonBody(c));
       if (!body.success) return problem(c, 'request.invalid');
       const card = await change(c, (current, scorecard) => {
@@ -227,9 +245,8 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     }),
   );
 
-  routes.put('/api/v1/scorecards/:commune/:year/period', (c) =>
+  routes.put('/api/v1/scorecards/:commune/:year/period', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const body = periodSchema.safeParse(await jsonBody(c));
       if (!body.success) return problem(c, 'request.period');
       const card = await change(c, (current) => ({
@@ -248,9 +265,8 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     }),
   );
 
-  routes.post('/api/v1/scorecards/:commune/:year/lock', (c) =>
+  routes.post('/api/v1/scorecards/:commune/:year/lock', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const card = await change(c, (current) => ({
         next: { ...current, lockedAt: now(), lockedBy: actorOf(c) },
         events: [{ field: 'lock', leafId: null, before: null, after: null, reason: null }],
@@ -260,9 +276,8 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
     }),
   );
 
-  routes.post('/api/v1/scorecards/:commune/:year/unlock', (c) =>
+  routes.post('/api/v1/scorecards/:commune/:year/unlock', need('decide'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const body = unlockBodySchema.safeParse(await jsonBody(c));
       if (!body.success) return problem(c, 'request.invalid');
       const card = await change(
@@ -334,34 +349,44 @@ export function scorecardResources({ store, log, now, isAdmin, actorOf }: Resour
         now(),
       );
       log('self-score.received', { deviceId: file.deviceId, year: file.year, fresh: fresher });
+      if (fresher)
+        await audit(
+          c,
+          'self-score.received',
+          `${file.communeCode}/${file.year}`,
+          {
+            leaves: Object.keys(file.entries).length,
+          },
+          `máy ${file.deviceId}`,
+        );
       return c.json({ status: fresher ? 'received' : 'duplicate' }, fresher ? 201 : 200);
     }),
   );
 
-  routes.get('/api/v1/standings', (c) =>
+  routes.get('/api/v1/standings', need('read'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const year = yearSchema.safeParse(c.req.query('year'));
       if (!year.success) return problem(c, 'request.invalid');
       return c.json({
         year: year.data,
         settings: await store.standingSettings(),
-        standings: await standingsOf(year.data),
+        standings: (await standingsOf(year.data)).filter(
+          (s) => scopeOf(c) === null || s.communeCode === scopeOf(c),
+        ),
       });
     }),
   );
 
-  routes.get('/api/v1/settings/standing', async (c) => {
-    if (!isAdmin(c)) return problem(c, 'auth.admin');
+  routes.get('/api/v1/settings/standing', need('read'), async (c) => {
     return c.json(await store.standingSettings());
   });
 
-  routes.put('/api/v1/settings/standing', (c) =>
+  routes.put('/api/v1/settings/standing', need('settings'), (c) =>
     orRefusal(c, refused, async () => {
-      if (!isAdmin(c)) return problem(c, 'auth.admin');
       const parsed = standingSettingsSchema.safeParse(await jsonBody(c));
       if (!parsed.success) return problem(c, 'request.invalid');
       await store.saveStandingSettings(parsed.data, now());
+      await audit(c, 'settings.standing', 'standing', parsed.data);
       return c.json(parsed.data);
     }),
   );

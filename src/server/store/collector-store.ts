@@ -16,11 +16,15 @@ import {
 import { mergeTallies, type Tally } from '../../core/scoring/tally.ts';
 import { flagThresholdsOf, type Period } from '../../core/settings.ts';
 import { respondentSchema, type Sheet } from '../../core/sheet.ts';
+import { accountStore } from './accounts.ts';
+import { auditLog } from './audit-log.ts';
 import { advanceChain, chainState, linksAhead } from './chain-verification.ts';
 import type { Engine, Row, Sql } from './engine.ts';
+import { enrolmentStore } from './enrolments.ts';
+import { kioskOf, kioskRowOf } from './kiosk-rows.ts';
 import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
-import { GATE_VERSION, kioskOf, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
+import { GATE_VERSION, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import { changeScorecard, readScorecard, readScorecards, scorecardEvents } from './scorecards.ts';
 import { storedSheets } from './sheet-export.ts';
@@ -54,21 +58,12 @@ export async function openCollectorStore(
 
   return {
     engine: engine.name,
+    accounts: accountStore(engine),
+    audit: auditLog(engine),
+    enrolments: enrolmentStore(engine),
 
     async registerKiosk(kiosk: NewKiosk) {
-      const inserted = await read.insertIgnoring('kiosks', [
-        {
-          device_id: kiosk.deviceId,
-          commune_code: kiosk.communeCode,
-          commune_name: kiosk.communeName,
-          label: kiosk.label,
-          hmac_key: Buffer.from(kiosk.key).toString('base64'),
-          registered_at: kiosk.registeredAt,
-          kind: kiosk.kind,
-          forms: (kiosk.forms ?? ['citizen']).join(','),
-        },
-      ]);
-      return inserted === 1;
+      return (await read.insertIgnoring('kiosks', [kioskRowOf(kiosk)])) === 1;
     },
 
     findKiosk: (deviceId) => findKiosk(read, deviceId),

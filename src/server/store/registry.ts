@@ -1,7 +1,8 @@
 import type { KioskRow, SequenceGap } from '../../core/api.ts';
 import { flagThresholdsSchema } from '../../core/settings.ts';
 import type { Row, Sql } from './engine.ts';
-import { keyFingerprint, kioskOf } from './rows.ts';
+import { kioskOf } from './kiosk-rows.ts';
+import { keyFingerprint } from './rows.ts';
 
 /**
  * What each kiosk and desk did, as the office's registry lists it (GET /api/v1/kiosks): its

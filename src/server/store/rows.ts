@@ -4,7 +4,7 @@ import { type FlagReason, flagReasonSchema, type StreamSheet } from '../../core/
 import { formIdSchema } from '../../core/profile/schema.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
 import type { Row, SqlValue } from './engine.ts';
-import type { Delivery, KioskRecord } from './store.ts';
+import type { Delivery } from './store.ts';
 
 /**
  * The version of the intake gate (src/core/intake.ts) this build runs. When a database's rows
@@ -131,26 +131,6 @@ export function streamSheetOf(row: Row): StreamSheet {
     answers: String(row.answers).split(','),
     channel: row.channel === 'phone' ? 'phone' : 'kiosk',
     kioskFlags: row.flags ? (String(row.flags).split(',') as StreamSheet['kioskFlags']) : [],
-  };
-}
-
-/** A `kiosks` row as a KioskRecord. */
-export function kioskOf(row: Row): KioskRecord {
-  const forms = String(row.forms ?? 'citizen')
-    .split(',')
-    .flatMap((f) => (formIdSchema.safeParse(f).success ? [f as 'citizen' | 'cadre'] : []));
-  return {
-    deviceId: String(row.device_id),
-    communeCode: String(row.commune_code),
-    communeName: String(row.commune_name),
-    label: String(row.label),
-    key: new Uint8Array(Buffer.from(String(row.hmac_key), 'base64')),
-    registeredAt: Number(row.registered_at),
-    kind: row.kind === 'desk' ? 'desk' : 'kiosk',
-    revokedAt:
-      row.revoked_at === null || row.revoked_at === undefined ? null : Number(row.revoked_at),
-    revocationReason: row.revocation_reason ? String(row.revocation_reason) : null,
-    forms,
   };
 }
 

@@ -193,4 +193,61 @@ export const schemaSteps: readonly string[] = [
      updated_at BIGINT NOT NULL
    );
    CREATE INDEX phone_claims_by_time ON phone_claims (claimed_at);`,
+  // 5: the office's named accounts and their sessions (issue 11), sign-in failures kept in the
+  // database so every collector process counts them, the first admin's one-time code, the
+  // append-only audit log (each entry chained to the one before) and one-time enrolment codes.
+  `CREATE TABLE accounts (
+     username TEXT PRIMARY KEY,
+     display_name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     commune_code TEXT,
+     password_hash TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     created_by TEXT NOT NULL,
+     disabled_at BIGINT,
+     last_sign_in_at BIGINT
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     username TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     expires_at BIGINT NOT NULL,
+     seen_at BIGINT NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (username);
+   CREATE TABLE sign_in_failures (
+     username TEXT NOT NULL,
+     address TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX sign_in_failures_by_user ON sign_in_failures (username, at);
+   CREATE INDEX sign_in_failures_by_address ON sign_in_failures (address, at);
+   CREATE TABLE first_admin_code (
+     id INTEGER PRIMARY KEY,
+     code_hash TEXT NOT NULL,
+     issued_at BIGINT NOT NULL
+   );
+   CREATE TABLE audit_log (
+     ordinal BIGINT PRIMARY KEY,
+     at BIGINT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     address TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_by_time ON audit_log (at);
+   CREATE TABLE enrolments (
+     code_hash TEXT PRIMARY KEY,
+     commune_code TEXT NOT NULL,
+     commune_name TEXT NOT NULL,
+     label TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     expires_at BIGINT NOT NULL,
+     used_at BIGINT,
+     device_id TEXT
+   );
+   CREATE INDEX enrolments_by_time ON enrolments (created_at);`,
 ];

@@ -8,31 +8,18 @@ import type { Tally } from '../../core/scoring/tally.ts';
 import type { FlagThresholds, Period } from '../../core/settings.ts';
 import type { Channel, Sheet } from '../../core/sheet.ts';
 import type { SheetRecord } from '../../core/tables/sheets.ts';
+import type { AccountStore } from './accounts.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { EnrolmentStore } from './enrolments.ts';
 import type { Review, SheetKey } from './sheet-reviews.ts';
 
 export type { Change as ScorecardChange } from './scorecards.ts';
 
 import type { Change as ScorecardChange } from './scorecards.ts';
 
-/** A registered kiosk, or a printed desk QR whose phone tokens the collector issues. */
-export interface KioskRecord {
-  deviceId: string;
-  communeCode: string;
-  communeName: string;
-  label: string;
-  /** The HMAC key the kiosk seals its batches and phone tokens with. */
-  key: Uint8Array;
-  registeredAt: number;
-  kind: 'kiosk' | 'desk';
-  revokedAt: number | null;
-  revocationReason: string | null;
-  /** A desk's tokens may be for these forms only (citizen, unless the office allows more). */
-  forms: FormId[];
-}
+export type { KioskRecord, NewKiosk } from './kiosk-record.ts';
 
-export type NewKiosk = Omit<KioskRecord, 'revokedAt' | 'revocationReason' | 'forms'> & {
-  forms?: FormId[];
-};
+import type { KioskRecord, NewKiosk } from './kiosk-record.ts';
 
 /** A commune as the collector lists it (the figures' header). */
 export type CommuneRecord = CommuneHeader;
@@ -79,6 +66,12 @@ export type IngestOutcome =
  */
 export interface CollectorStore {
   readonly engine: string;
+  /** The office's accounts, sessions and sign-in failures. */
+  readonly accounts: AccountStore;
+  /** The append-only, chained audit log of office actions. */
+  readonly audit: AuditLog;
+  /** One-time enrolment codes for kiosks. */
+  readonly enrolments: EnrolmentStore;
   registerKiosk(kiosk: NewKiosk): Promise<boolean>;
   findKiosk(deviceId: string): Promise<KioskRecord | undefined>;
   /** Revokes a kiosk or desk; its earlier sheets stay. Undefined when there is no such device. */
