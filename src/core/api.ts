@@ -1,4 +1,18 @@
 import * as z from 'zod/mini';
+import {
+  accountChangeSchema,
+  accountSchema,
+  auditLogSchema,
+  enrolledKioskSchema,
+  enrolmentCodeSchema,
+  enrolmentRedeemSchema,
+  enrolmentRequestSchema,
+  enrolmentRowSchema,
+  firstAdminSchema,
+  newAccountSchema,
+  sessionSchema,
+  signInSchema,
+} from './accounts.ts';
 import { selfScoreFileSchema } from './appraisal.ts';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
@@ -267,6 +281,49 @@ export const collectorRoutes = {
     path: '/api/v1/settings/flags',
     request: officeFlagSettingsSchema,
     response: officeFlagSettingsSchema,
+  },
+  // The office's accounts, sessions, audit log and enrolment codes (docs/api.md).
+  session: { method: 'GET', path: '/api/v1/session', response: sessionSchema },
+  signIn: {
+    method: 'POST',
+    path: '/api/v1/session',
+    request: signInSchema,
+    response: sessionSchema,
+  },
+  signOut: { method: 'DELETE', path: '/api/v1/session', response: z.unknown() },
+  createFirstAdmin: {
+    method: 'POST',
+    path: '/api/v1/accounts/first',
+    request: firstAdminSchema,
+    response: sessionSchema,
+  },
+  accounts: { method: 'GET', path: '/api/v1/accounts', response: z.array(accountSchema) },
+  createAccount: {
+    method: 'POST',
+    path: '/api/v1/accounts',
+    request: newAccountSchema,
+    response: accountSchema,
+  },
+  changeAccount: {
+    method: 'PATCH',
+    path: '/api/v1/accounts/:username',
+    request: accountChangeSchema,
+    response: accountSchema,
+  },
+  audit: { method: 'GET', path: '/api/v1/audit', response: auditLogSchema },
+  createEnrolment: {
+    method: 'POST',
+    path: '/api/v1/enrolments',
+    request: enrolmentRequestSchema,
+    response: enrolmentCodeSchema,
+  },
+  enrolments: { method: 'GET', path: '/api/v1/enrolments', response: z.array(enrolmentRowSchema) },
+  /** The tablet gives its one-time code; the code is its credential. */
+  redeemEnrolment: {
+    method: 'POST',
+    path: '/api/v1/enrolments/redeem',
+    request: enrolmentRedeemSchema,
+    response: enrolledKioskSchema,
   },
 } as const;
 

@@ -275,6 +275,16 @@ export const problemCatalogue = {
     message:
       'Mã đăng ký máy không đúng, đã được dùng hoặc đã hết hạn. Vui lòng xin cơ quan thu phiếu một mã mới.',
   },
+  'enrolment.unreadable': {
+    code: '400.34',
+    message:
+      'Đây không phải mã đăng ký máy. Vui lòng quét mã QR đăng ký do cơ quan thu phiếu đưa, hoặc gõ mã 8 ký tự (ví dụ ABCD-EFGH).',
+  },
+  'enrolment.other-device': {
+    code: '400.35',
+    message:
+      'Mã đăng ký này được lập cho một máy khác (mã máy không khớp). Vui lòng đưa đúng mã máy trên màn hình này cho cơ quan thu phiếu.',
+  },
   // Shown by the app itself, before anything else runs (src/app/components/insecure-context).
   'context.insecure': {
     code: '400.30',

@@ -138,6 +138,11 @@ export class ReplyError extends Error {
 /** What a person is told of a reply that is not a success: the sentence and its code. */
 export function sentenceOf(reply: Exclude<Reply<unknown>, { kind: 'ok' }>): string {
   if (reply.kind === 'refused') return `${reply.message} (mã ${reply.code})`;
+  // A "try later" the catalogue names (too many requests, a sign-in locked) says its own sentence.
+  const named = Object.values(problemCatalogue).find(
+    (entry) => reply.kind === 'failed' && entry.code === reply.code,
+  );
+  if (named) return `${named.message} (mã ${named.code})`;
   const key: ProblemKey = reply.kind === 'offline' ? 'collector.unreachable' : 'collector.failed';
   const problem = new Problem(key);
   return reply.kind === 'failed'
