@@ -24,7 +24,10 @@ let store: CollectorStore;
 let api: ReturnType<typeof collectorApi>;
 let db: KioskDb;
 const client = () =>
-  collectorClient({ base: URL_, fetch: (input, init) => api.request(String(input), init) });
+  collectorClient({
+    base: URL_,
+    fetch: async (input, init) => api.request(String(input), init),
+  });
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'enrol-'));
