@@ -12,6 +12,8 @@ interface Props {
   /** Offer "Hôm nay" (the commune's own dashboard). */
   includeToday?: boolean;
   label?: string;
+  /** The select's own name, when two pickers share a screen. */
+  choiceLabel?: string;
 }
 
 const CUSTOM = 'custom';
@@ -26,6 +28,7 @@ export function PeriodPicker({
   today,
   includeToday,
   label = 'Kỳ số liệu',
+  choiceLabel = 'Chọn kỳ',
 }: Props) {
   const choices = periodChoices(today, { includeToday });
   const matching = choices.find(
@@ -41,7 +44,7 @@ export function PeriodPicker({
     <fieldset class="period-picker">
       <legend>{label}</legend>
       <label>
-        <span>Chọn kỳ</span>
+        <span>{choiceLabel}</span>
         <select
           value={custom ? CUSTOM : (matching?.id ?? CUSTOM)}
           onChange={(e) => {
