@@ -19,6 +19,7 @@ export interface ScorecardRow {
   depth: number;
   /** "I"…"V" for a criterion, the item's number, "-" for a sub-item, "+" for a part. */
   tt: string;
+  /** The row's text as the table prints it: a criterion as "TIÊU CHÍ 1: CHÍNH QUYỀN …". */
   text: string;
   maxHalfPoints: number;
   /** A leaf is scored; a node with sub-items is the sum of them. */
@@ -63,14 +64,14 @@ export function scorecardRows(
 ): ScorecardRow[] {
   const counted = (id: string) => appraisal[id]?.halfPoints ?? self[id]?.halfPoints;
   const rows: ScorecardRow[] = [];
-  const walk = (node: ScorecardNode, depth: number) => {
+  const walk = (node: ScorecardNode, depth: number, text = node.text) => {
     const leaves = leavesOf(node);
     const leaf = (node.children ?? []).length === 0;
     rows.push({
       id: node.id,
       depth,
       tt: ttOf(node, depth),
-      text: node.text,
+      text,
       maxHalfPoints: node.maxHalfPoints,
       leaf,
       self: sumOf(leaves, (id) => self[id]?.halfPoints),
@@ -81,7 +82,8 @@ export function scorecardRows(
     });
     for (const child of node.children ?? []) walk(child, depth + 1);
   };
-  for (const criterion of scorecard.sectionB.criteria) walk(criterion, 0);
+  for (const criterion of scorecard.sectionB.criteria)
+    walk(criterion, 0, `TIÊU CHÍ ${criterion.id}: ${criterion.tableTitle}`);
   return rows;
 }
 

@@ -27,6 +27,8 @@ describe('the Bảng thang chấm điểm as rows', () => {
       ['1.1.2', '-', 2],
     ]);
     expect(rows.find((r) => r.id === '2.4.5.1')?.tt).toBe('+');
+    expect(rows[0]?.text).toBe('TIÊU CHÍ 1: CHÍNH QUYỀN HOẠT ĐỘNG CÔNG KHAI, MINH BẠCH');
+    expect(seed).toContain(`I\t${rows[0]?.text}\t22`);
     expect(rows.find((r) => r.id === '5')?.tt).toBe('V');
     expect(rows.filter((r) => r.leaf)).toHaveLength(48);
   });
