@@ -136,6 +136,7 @@ describe('appraisal of Section B', () => {
     const table = await open();
     // Self-score 80 and Section A 19: 99, Mức độ 4.
     expect(cells(rowOf(table, /^TỔNG ĐIỂM CHUẨN/))).toEqual(['', '100', '—', '99,00', '']);
+    expect(cells(rowOf(table, /CÁN BỘ KHÔNG CHUYÊN TRÁCH/))).toEqual(['', '10', '—', '9,00', '']);
     expect(screen.getByText(/Tổng điểm:/).textContent).toContain('Chuẩn Mức độ 4');
     // Tiêu chí 5 appraised at 2 of its 7 points: B 75, total 94, Mức độ 3.
     type('Thẩm định mục 5.1', '2');
@@ -155,7 +156,7 @@ describe('appraisal of Section B', () => {
       '10,00',
     ]);
     expect(screen.getByText(/Tổng điểm:/).textContent).toBe(
-      'Tổng điểm: 94,00 — Chuẩn Mức độ 3 (tạm tính, chưa khóa; có điểm chưa lưu)',
+      'Tổng điểm: 94,00 (A 19,00 + B 75,00) — Chuẩn Mức độ 3 (tạm tính, chưa khóa; có điểm chưa lưu)',
     );
   });
 

@@ -212,6 +212,10 @@ export function AppraisalScreen({
     }
   };
   const totalText = reached ? formatFixed(reached.total, 2) : 'chưa đủ';
+  const sectionASum =
+    a.complete && a.num !== undefined && a.den !== undefined
+      ? formatFixed({ num: a.num, den: a.den })
+      : 'chưa đủ';
   return (
     <section aria-labelledby="appraisal-title" class="appraisal">
       <h2 id="appraisal-title">
@@ -220,6 +224,7 @@ export function AppraisalScreen({
       {pickers}
       <p class="appraisal-standing" role="status">
         Tổng điểm: <strong>{totalText}</strong>
+        {reached && ` (A ${sectionASum} + B ${formatFixed(totalsB.counted / 2)})`}
         {reached && (
           <>
             {' '}
@@ -285,10 +290,6 @@ export function AppraisalScreen({
               ? meanText(figures.citizen.meanReviewed)
               : notEnough,
             cadre: figures?.cadre.meanReviewed ? meanText(figures.cadre.meanReviewed) : notEnough,
-            sum:
-              a.complete && a.num !== undefined && a.den !== undefined
-                ? formatFixed({ num: a.num, den: a.den })
-                : 'chưa đủ',
             total: totalText,
           }}
           sectionB={totalsB}

@@ -9,8 +9,7 @@ export type TableMode = 'appraisal' | 'self-score' | 'read';
 export interface SectionAFigures {
   citizen: string;
   cadre: string;
-  /** Section A and the 100-point total as shown, or "chưa đủ". */
-  sum: string;
+  /** The 100-point total as shown, or "chưa đủ". */
   total: string;
 }
 
@@ -40,6 +39,14 @@ export function ScorecardTable(props: Props) {
     <TableBox label={caption}>
       <table class="scorecard-table">
         <caption>{caption}</caption>
+        <colgroup>
+          <col class="col-tt" />
+          <col />
+          <col class="col-points" />
+          <col class="col-points" />
+          <col class="col-points" />
+          {mode !== 'self-score' && <col class="col-reason" />}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">TT</th>
@@ -65,7 +72,7 @@ export function ScorecardTable(props: Props) {
             <td class="num">10</td>
             <td class="num">—</td>
             <td class="num">{sectionA.citizen}</td>
-            {mode !== 'self-score' && <td rowSpan={2}>Mục A: {sectionA.sum}</td>}
+            {mode !== 'self-score' && <td />}
           </tr>
           <tr class="row-section">
             <td />
@@ -73,6 +80,7 @@ export function ScorecardTable(props: Props) {
             <td class="num">10</td>
             <td class="num">—</td>
             <td class="num">{sectionA.cadre}</td>
+            {mode !== 'self-score' && <td />}
           </tr>
           <tr class="row-section">
             <td>B</td>
