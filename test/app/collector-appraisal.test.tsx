@@ -11,6 +11,11 @@ afterEach(() => vi.unstubAllGlobals());
 const TU_KY = { communeCode: '10507', communeName: 'Xã Tứ Kỳ' };
 /** Citizen mean 10, cadre mean 9: Section A 19. */
 const figures = figuresOf('10507', 'Xã Tứ Kỳ', [20, 20], [18, 18]);
+/** Every leaf at its maximum: Section B 80. */
+const full = () =>
+  Object.fromEntries(
+    sectionBLeaves(scorecard).map((leaf) => [leaf.id, { halfPoints: leaf.maxHalfPoints }]),
+  );
 /** The commune gives itself every leaf's maximum: Section B 80. */
 const fullSelfScore = Object.fromEntries(
   sectionBLeaves(scorecard).map((leaf) => [leaf.id, { halfPoints: leaf.maxHalfPoints }]),
@@ -35,6 +40,15 @@ function collectorWith(initial: CommuneScorecard, events: ScorecardEvent[] = [])
     'PUT /api/v1/scorecards/10507/2026/self-score': (_url, body) => {
       const { entries } = body as { entries: Record<string, { halfPoints: number }> };
       card = { ...card, selfScore: { source: 'office', submittedAt: 0, by: 'quản trị', entries } };
+      return view();
+    },
+    'PUT /api/v1/scorecards/10507/2026/disqualification': (_url, body) => {
+      const { id, reason } = body as { id: string | null; reason: string };
+      card = { ...card, disqualification: id === null ? null : { id, reason } };
+      return view();
+    },
+    'PUT /api/v1/scorecards/10507/2026/period': (_url, body) => {
+      card = { ...card, period: body as CommuneScorecard['period'] };
       return view();
     },
     'POST /api/v1/scorecards/10507/2026/lock': () => {
@@ -259,5 +273,44 @@ describe('appraisal of Section B', () => {
       '1 → 0,5',
       'Thiếu biên bản',
     ]);
+  });
+
+  it('records a disqualifying event only with a reason, and the commune is then Không đạt chuẩn', async () => {
+    const calls = collectorWith(cardOf('10507', { appraisal: full() }));
+    await open();
+    expect(screen.getByText(/Tổng điểm:/).textContent).toContain('Chuẩn Mức độ 4');
+    fireEvent.click(screen.getByRole('radio', { name: /kỷ luật từ khiển trách trở lên/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu trường hợp không xét đánh giá' }));
+    expect(screen.getByText('Cần ghi lý do, căn cứ của trường hợp đã chọn.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Lý do, căn cứ (bắt buộc)' }), {
+      target: { value: 'Quyết định kỷ luật số 5/QĐ-UBND' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu trường hợp không xét đánh giá' }));
+    await screen.findByText('Đã lưu trường hợp không xét đánh giá.');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      id: 'ky-luat-khien-trach',
+      reason: 'Quyết định kỷ luật số 5/QĐ-UBND',
+    });
+    expect(screen.getByText(/Tổng điểm:/).textContent).toContain('Không đạt chuẩn');
+  });
+
+  it('changes the Section A period, from the survey week to the other reading or any range', async () => {
+    const calls = collectorWith(cardOf('10507'));
+    await open();
+    expect(screen.getByText('Kỳ tính điểm mục A: 23/11/2026 – 27/11/2026')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kỳ khác' }), {
+      target: { value: 'last-five-working-days' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Đổi kỳ mục A' }));
+    await screen.findByText('Kỳ tính điểm mục A: 24/11/2026 – 30/11/2026');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      from: '2026-11-24',
+      to: '2026-11-30',
+    });
+    // The figures of Section A are read again for the new period.
+    expect(calls.filter((c) => c.url.pathname === '/api/v1/communes').at(-1)?.url.search).toBe(
+      '?from=2026-11-24&to=2026-11-30',
+    );
   });
 });

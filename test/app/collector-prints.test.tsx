@@ -195,7 +195,7 @@ describe('the Bảng thang chấm điểm of one commune', () => {
       '76',
     ]);
     expect(rows[5]).toEqual(['1', expect.stringMatching(/^Tổ chức tuyên truyền/), '2', '2', '2']);
-    expect(rows[6]).toEqual(['-', '- Trên hệ thống truyền thanh ở cơ sở', '1', '1', '1']);
+    expect(rows[6]).toEqual(['', '- Trên hệ thống truyền thanh ở cơ sở', '1', '1', '1']);
     expect(rows.at(-2)).toEqual([
       '1',
       expect.stringMatching(/^Thực hiện việc tiếp nhận/),

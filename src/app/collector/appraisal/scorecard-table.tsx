@@ -142,9 +142,10 @@ function Row({
   const missing = unexplained.has(row.id);
   return (
     <tr class={`depth-${row.depth}${row.leaf ? ' leaf' : ''}`}>
-      <td>{row.tt}</td>
+      {/* As the seed prints them: "- " and "+ " lead the text, the TT stays empty. */}
+      <td>{row.depth >= 2 ? '' : row.tt}</td>
       <th scope="row" class="criterion-text">
-        {row.text}
+        {row.depth >= 2 ? `${row.tt} ${row.text}` : row.text}
       </th>
       <td class="num">{pointsText(row.maxHalfPoints)}</td>
       <td class="num">

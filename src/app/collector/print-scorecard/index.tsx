@@ -33,11 +33,13 @@ function Columns() {
   );
 }
 
+/** As the seed prints them: a sub-item's "- " or a part's "+ " leads its text, its TT is empty. */
 function Line({ row }: { row: ScorecardRow }) {
+  const bullet = row.depth >= 2;
   return (
     <tr class={`depth-${row.depth}`}>
-      <td>{row.tt}</td>
-      <td class="text">{row.tt === '-' || row.tt === '+' ? `${row.tt} ${row.text}` : row.text}</td>
+      <td>{bullet ? '' : row.tt}</td>
+      <td class="text">{bullet ? `${row.tt} ${row.text}` : row.text}</td>
       <td class="num">{pointsText(row.maxHalfPoints)}</td>
       <td class="num">{pointsText(row.self)}</td>
       <td class="num">{pointsText(row.appraisal ?? row.counted)}</td>
