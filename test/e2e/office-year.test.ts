@@ -161,6 +161,7 @@ describe('the office’s year, in real Chromium against a real collector', () =>
     await office.getByRole('textbox', { name: 'Lý do mục 5.1' }).fill('Chỉ 3 hồ sơ trả tại nhà');
     await office.getByRole('button', { name: 'Lưu điểm thẩm định' }).click();
     await office.getByText('Đã lưu điểm thẩm định.').waitFor();
+    seen.appraisal = await violations(office);
     const total = await office.getByText(/^Tổng điểm:/).textContent();
     expect(total).toMatch(
       /^Tổng điểm: \d{2},\d\d \(A \d{2},\d\d \+ B 76,00\) — Chuẩn Mức độ \d \(tạm tính, chưa khóa\)/,
@@ -176,7 +177,7 @@ describe('the office’s year, in real Chromium against a real collector', () =>
     expect(await history.textContent()).toContain('Chỉ 3 hồ sơ trả tại nhà');
     expect(await history.textContent()).toContain('Khóa kết quả thẩm định');
     const lockedTotal = (await office.getByText(/^Tổng điểm:/).textContent()) ?? '';
-    seen.appraisal = await violations(office);
+    seen.appraisalLocked = await violations(office);
 
     await section('Xếp loại');
     const standings = office.getByRole('table', { name: 'Bảng xếp loại năm 2026' });
@@ -271,6 +272,7 @@ describe('the office’s year, in real Chromium against a real collector', () =>
     seen.settings = await violations(office);
     expect(seen).toEqual({
       appraisal: [],
+      appraisalLocked: [],
       standings: [],
       print: [],
       comparison: [],

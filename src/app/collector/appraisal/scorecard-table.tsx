@@ -169,7 +169,9 @@ function Row({
               ? pointsInput(`Thẩm định mục ${row.id}`)
               : pointsText(row.appraisal ?? row.counted)}
             {row.leaf && row.appraisal === null && !typed.points && (
-              <span class="leaf-note">chưa thẩm định, tính theo tự chấm</span>
+              <span class="leaf-note">
+                {row.self === null ? 'chưa thẩm định' : 'chưa thẩm định, tính theo tự chấm'}
+              </span>
             )}
           </td>
           <td>
