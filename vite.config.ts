@@ -45,6 +45,13 @@ export default defineConfig({
         // A phone sheet that failed for want of network is replayed by the service worker when
         // the network returns, even with the page closed (Background Sync; idempotent by token).
         runtimeCaching: [
+          // The prints' fonts are not precached (the kiosk never needs them): the office's
+          // browser keeps them the first time it prints online, for prints made offline.
+          {
+            urlPattern: /\/assets\/noto-serif-[^/]+\.woff2?$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'office-print-fonts' },
+          },
           {
             urlPattern: /\/api\/v1\/phone-sheets$/,
             method: 'POST',

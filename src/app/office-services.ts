@@ -1,7 +1,16 @@
-import type { FlaggedSheet, KioskRow, SetAsideRow } from '../core/api.ts';
+import type {
+  Comment,
+  FlaggedSheet,
+  KioskRow,
+  ScorecardView,
+  SetAsideRow,
+  StandingsResponse,
+} from '../core/api.ts';
+import type { AppraisalEntries, SelfScoreEntries } from '../core/appraisal.ts';
 import type { CommuneFigures } from '../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../core/office-flags.ts';
 import type { FormId } from '../core/profile/schema.ts';
+import type { StandingSettings } from '../core/scoring/commune-standing.ts';
 import type { Period } from '../core/settings.ts';
 import {
   type OfficeDb,
@@ -50,6 +59,53 @@ export interface OfficeServices {
   flagged(communeCode: string): Promise<FlaggedSheet[]>;
   flagSettings(): Promise<OfficeFlagSettings>;
   saveFlagSettings(settings: OfficeFlagSettings): Promise<OfficeFlagSettings>;
+  /** The server's figures of a period, without the offline fallback (a second period to compare). */
+  figures(period: Period | null): Promise<{ period: Period | null; communes: CommuneFigures[] }>;
+  /** A commune month by month over a period: its trend. */
+  months(communeCode: string, period: Period): Promise<MonthFigures[]>;
+  /** What respondents wrote; names and addresses only with `respondents` (the server logs it). */
+  comments(communeCode: string, period: Period | null, respondents: boolean): Promise<Comment[]>;
+  /** Counts a flagged sheet, or sets it aside, with why. */
+  reviewSheet(sheet: SheetRef, decision: 'counted' | 'excluded', reason: string): Promise<void>;
+  retention(): Promise<number>;
+  saveRetention(days: number): Promise<number>;
+  scorecard(communeCode: string, year: number): Promise<ScorecardView>;
+  saveSelfScore(
+    communeCode: string,
+    year: number,
+    entries: SelfScoreEntries,
+  ): Promise<ScorecardView>;
+  saveAppraisal(
+    communeCode: string,
+    year: number,
+    entries: AppraisalEntries,
+  ): Promise<ScorecardView>;
+  setDisqualification(
+    communeCode: string,
+    year: number,
+    id: string | null,
+    reason: string,
+  ): Promise<ScorecardView>;
+  setScorecardPeriod(communeCode: string, year: number, period: Period): Promise<ScorecardView>;
+  lockScorecard(communeCode: string, year: number): Promise<ScorecardView>;
+  unlockScorecard(communeCode: string, year: number, reason: string): Promise<ScorecardView>;
+  standings(year: number): Promise<StandingsResponse>;
+  standingSettings(): Promise<StandingSettings>;
+  saveStandingSettings(settings: StandingSettings): Promise<StandingSettings>;
+  /** A report the collector writes (XLSX, CSV) at a path of /api/v1/reports or /api/v1/sheets. */
+  download(path: string): Promise<Blob>;
+}
+
+export interface MonthFigures {
+  period: Period;
+  figures: CommuneFigures;
+}
+
+/** A stored sheet's identity. */
+export interface SheetRef {
+  channel: 'kiosk' | 'phone';
+  deviceId: string;
+  seq: number;
 }
 
 export interface OfficeView {
@@ -63,6 +119,8 @@ export interface OfficeView {
   /** Why the server's figures are not shown, when it answered with an error rather than not at all. */
   serverProblem?: string;
 }
+
+const card = (communeCode: string, year: number) => ({ communeCode, year: String(year) });
 
 const NEVER_ONLINE =
   'Không kết nối được máy chủ thu phiếu, và mã quản trị này chưa từng được dùng trên máy này khi có mạng, nên chưa mở được số liệu ngoại tuyến.';
@@ -149,5 +207,66 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     flagSettings: async () => successOf(await client.call('flagSettings')),
     saveFlagSettings: async (settings) =>
       successOf(await client.call('saveFlagSettings', { json: settings })),
+    figures: async (period) =>
+      successOf(await client.call('communes', period ? { query: period } : {})),
+    months: async (communeCode, period) =>
+      successOf(await client.call('months', { params: { communeCode }, query: period })),
+    comments: async (communeCode, period, respondents) =>
+      successOf(
+        await client.call('comments', {
+          query: {
+            commune: communeCode,
+            ...(period ?? {}),
+            ...(respondents ? { respondents: '1' } : {}),
+          },
+        }),
+      ),
+    async reviewSheet(sheet, decision, reason) {
+      successOf(
+        await client.call('reviewSheet', {
+          params: { ...sheet, seq: String(sheet.seq) },
+          json: { decision, reason },
+        }),
+      );
+    },
+    retention: async () => successOf(await client.call('retention')).days,
+    saveRetention: async (days) =>
+      successOf(await client.call('saveRetention', { json: { days } })).days,
+    scorecard: async (communeCode, year) =>
+      successOf(await client.call('scorecard', { params: card(communeCode, year) })),
+    saveSelfScore: async (communeCode, year, entries) =>
+      successOf(
+        await client.call('saveSelfScore', { params: card(communeCode, year), json: { entries } }),
+      ),
+    saveAppraisal: async (communeCode, year, entries) =>
+      successOf(
+        await client.call('saveAppraisal', { params: card(communeCode, year), json: { entries } }),
+      ),
+    setDisqualification: async (communeCode, year, id, reason) =>
+      successOf(
+        await client.call('setDisqualification', {
+          params: card(communeCode, year),
+          json: { id, reason },
+        }),
+      ),
+    setScorecardPeriod: async (communeCode, year, period) =>
+      successOf(
+        await client.call('setScorecardPeriod', { params: card(communeCode, year), json: period }),
+      ),
+    lockScorecard: async (communeCode, year) =>
+      successOf(await client.call('lockScorecard', { params: card(communeCode, year) })),
+    unlockScorecard: async (communeCode, year, reason) =>
+      successOf(
+        await client.call('unlockScorecard', {
+          params: card(communeCode, year),
+          json: { reason },
+        }),
+      ),
+    standings: async (year) =>
+      successOf(await client.call('standings', { query: { year: String(year) } })),
+    standingSettings: async () => successOf(await client.call('standingSettings')),
+    saveStandingSettings: async (settings) =>
+      successOf(await client.call('saveStandingSettings', { json: settings })),
+    download: async (path) => successOf(await client.download(path)),
   };
 }

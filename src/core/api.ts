@@ -13,10 +13,17 @@ import {
   sessionSchema,
   signInSchema,
 } from './accounts.ts';
-import { selfScoreFileSchema } from './appraisal.ts';
+import {
+  appraisalEntriesSchema,
+  communeScorecardSchema,
+  scorecardEventSchema,
+  selfScoreEntriesSchema,
+  selfScoreFileSchema,
+} from './appraisal.ts';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { formIdSchema } from './profile/schema.ts';
+import { communeStandingSchema, standingSettingsSchema } from './scoring/commune-standing.ts';
 import { flagThresholdsSchema, periodSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
 
@@ -208,6 +215,34 @@ export const communesResponseSchema = z.object({
   communes: z.array(communeFiguresSchema),
 });
 
+/** GET /api/v1/scorecards/:commune/:year and every change to it: the record, its standing, its history. */
+export const scorecardViewSchema = z.object({
+  scorecard: communeScorecardSchema,
+  standing: z.nullable(communeStandingSchema),
+  events: z.array(scorecardEventSchema),
+});
+
+/** PUT …/disqualification: one of the scorecard's disqualifying events with why, or none. */
+export const disqualificationSchema = z.object({
+  id: z.nullable(z.string()),
+  reason: z.string().check(z.maxLength(1000)),
+});
+
+/** GET /api/v1/standings?year: every commune's standing of a year, ranked, and the settings used. */
+export const standingsResponseSchema = z.object({
+  year: z.int(),
+  settings: standingSettingsSchema,
+  standings: z.array(communeStandingSchema),
+});
+
+/** POST …/unlock: why a locked appraisal is opened again. */
+export const unlockSchema = z.object({
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+
+export type ScorecardView = z.infer<typeof scorecardViewSchema>;
+export type StandingsResponse = z.infer<typeof standingsResponseSchema>;
+
 /**
  * The routes the browser calls, each with the schema of what it sends and of what a success
  * answers: the contract of the one typed client (src/transport/collector-api.ts). Every
@@ -324,6 +359,60 @@ export const collectorRoutes = {
     path: '/api/v1/enrolments/redeem',
     request: enrolmentRedeemSchema,
     response: enrolledKioskSchema,
+  },
+  scorecard: {
+    method: 'GET',
+    path: '/api/v1/scorecards/:communeCode/:year',
+    response: scorecardViewSchema,
+  },
+  /** The office types the commune's paper report (Bước 1): the whole self-score at once. */
+  saveSelfScore: {
+    method: 'PUT',
+    path: '/api/v1/scorecards/:communeCode/:year/self-score',
+    request: z.object({ entries: selfScoreEntriesSchema }),
+    response: scorecardViewSchema,
+  },
+  /** The office's appraisal (Bước 2), merged leaf by leaf; a reason wherever it differs (400.23). */
+  saveAppraisal: {
+    method: 'PUT',
+    path: '/api/v1/scorecards/:communeCode/:year/appraisal',
+    request: z.object({ entries: appraisalEntriesSchema }),
+    response: scorecardViewSchema,
+  },
+  setDisqualification: {
+    method: 'PUT',
+    path: '/api/v1/scorecards/:communeCode/:year/disqualification',
+    request: disqualificationSchema,
+    response: scorecardViewSchema,
+  },
+  setScorecardPeriod: {
+    method: 'PUT',
+    path: '/api/v1/scorecards/:communeCode/:year/period',
+    request: periodSchema,
+    response: scorecardViewSchema,
+  },
+  lockScorecard: {
+    method: 'POST',
+    path: '/api/v1/scorecards/:communeCode/:year/lock',
+    response: scorecardViewSchema,
+  },
+  unlockScorecard: {
+    method: 'POST',
+    path: '/api/v1/scorecards/:communeCode/:year/unlock',
+    request: unlockSchema,
+    response: scorecardViewSchema,
+  },
+  standings: { method: 'GET', path: '/api/v1/standings', response: standingsResponseSchema },
+  standingSettings: {
+    method: 'GET',
+    path: '/api/v1/settings/standing',
+    response: standingSettingsSchema,
+  },
+  saveStandingSettings: {
+    method: 'PUT',
+    path: '/api/v1/settings/standing',
+    request: standingSettingsSchema,
+    response: standingSettingsSchema,
   },
 } as const;
 

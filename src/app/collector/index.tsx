@@ -7,21 +7,24 @@ import '../admin/style.css';
 import '../theme.css';
 import { AlertText } from '../components/alert-text/index.tsx';
 import { createOfficeServices, type OfficeServices, type OfficeView } from '../office-services.ts';
-import { CommuneDetail } from './commune-detail/index.tsx';
-import { CommuneTable } from './commune-table/index.tsx';
-import { DeskQr } from './desk-qr/index.tsx';
-import { FileImport } from './file-import/index.tsx';
+import { AppraisalScreen } from './appraisal/index.tsx';
+import { FiguresSection } from './figures-section/index.tsx';
 import { FlagSettings } from './flag-settings/index.tsx';
-import { FlaggedSheets } from './flagged-sheets/index.tsx';
-import { FrameReader } from './frame-reader/index.tsx';
 import { KioskRegistry } from './kiosk-registry/index.tsx';
-import { PrintSummary } from './print-summary/index.tsx';
+import { OfficeSettings } from './office-settings/index.tsx';
+import { type PrintRequest, PrintScreen } from './prints/index.tsx';
+import { figuresFileName, saveFile } from './report-files.ts';
+import { StandingsScreen } from './standings/index.tsx';
+import './style.css';
 
-type Section = 'figures' | 'kiosks' | 'flags';
+type Section = 'figures' | 'appraisal' | 'standings' | 'kiosks' | 'flags' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'figures', label: 'Số liệu các xã' },
+  { id: 'appraisal', label: 'Thẩm định mục B' },
+  { id: 'standings', label: 'Xếp loại' },
   { id: 'kiosks', label: 'Máy khảo sát' },
   { id: 'flags', label: 'Ngưỡng gắn cờ' },
+  { id: 'settings', label: 'Cài đặt' },
 ];
 
 /**
@@ -34,8 +37,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
   const [view, setView] = useState<OfficeView | undefined>(undefined);
   const [period, setPeriod] = useState<Period | null>(null);
   const [error, setError] = useState('');
-  const [printing, setPrinting] = useState(false);
-  const [opened, setOpened] = useState<string | undefined>(undefined);
+  const [printing, setPrinting] = useState<PrintRequest | null>(null);
   const [section, setSection] = useState<Section>('figures');
 
   /** Sends what waits here, then shows the figures; refusals are listed. */
@@ -84,12 +86,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
 
   const save = async (kind: 'xlsx' | 'csv') => {
     try {
-      const url = URL.createObjectURL(await office.downloadSummary(kind, period));
-      Object.assign(document.createElement('a'), {
-        href: url,
-        download: `tong-hop-khao-sat.${kind}`,
-      }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await office.downloadSummary(kind, period), figuresFileName(kind, period));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -120,19 +117,22 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       </main>
     );
   }
+  const online = view.source === 'server';
   if (printing) {
     return (
       <main>
-        <PrintSummary
+        <PrintScreen
+          request={printing}
+          office={office}
           communes={view.communes}
           period={view.period}
-          onClose={() => setPrinting(false)}
+          online={online}
+          onClose={() => setPrinting(null)}
         />
       </main>
     );
   }
-  const commune = view.communes.find((c) => c.communeCode === opened);
-  const online = view.source === 'server';
+  const today = vnDay(Date.now());
   return (
     <main class="admin">
       <nav class="admin-bar" aria-label="Cơ quan thu phiếu">
@@ -145,7 +145,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         <button type="button" class="btn" onClick={() => void save('csv')} disabled={!online}>
           Tải bảng CSV
         </button>
-        <button type="button" class="btn" onClick={() => setPrinting(true)}>
+        <button type="button" class="btn" onClick={() => setPrinting({ kind: 'summary' })}>
           Bản in A4
         </button>
         <button type="button" class="btn admin-exit" onClick={onExit}>
@@ -170,7 +170,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       {section === 'figures' && (
         <PeriodPicker
           value={period}
-          today={vnDay(Date.now())}
+          today={today}
           onChange={(next) => {
             setPeriod(next);
             void reload(next);
@@ -196,20 +196,29 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
       <AlertText text={error} />
       {section === 'kiosks' && online && <KioskRegistry office={office} />}
       {section === 'flags' && online && <FlagSettings office={office} />}
+      {section === 'settings' && online && <OfficeSettings office={office} />}
+      {section === 'appraisal' && online && (
+        <AppraisalScreen
+          office={office}
+          communes={view.communes}
+          today={today}
+          onPrint={(target) => setPrinting({ kind: 'scorecard', ...target })}
+        />
+      )}
+      {section === 'standings' && online && (
+        <StandingsScreen
+          office={office}
+          today={today}
+          onPrint={(year) => setPrinting({ kind: 'standings', year })}
+        />
+      )}
       {(section === 'figures' || !online) && (
-        <>
-          {commune ? (
-            <>
-              <CommuneDetail commune={commune} onClose={() => setOpened(undefined)} />
-              {online && <FlaggedSheets office={office} communeCode={commune.communeCode} />}
-            </>
-          ) : (
-            <CommuneTable communes={view.communes} onOpen={setOpened} />
-          )}
-          <FrameReader office={office} onChanged={() => void reload()} />
-          <FileImport office={office} onChanged={() => void reload()} />
-          {online && <DeskQr office={office} />}
-        </>
+        <FiguresSection
+          office={office}
+          view={view}
+          period={period}
+          onReload={() => void reload()}
+        />
       )}
     </main>
   );

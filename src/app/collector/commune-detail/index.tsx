@@ -1,7 +1,12 @@
 import type { CommuneFigures, FormFigures } from '../../../core/commune-figures.ts';
 import { formatCount, formatDateTime, formatPercent } from '../../../core/format.ts';
-import { defaultProfile } from '../../../core/profile/registry.ts';
-import type { FormId } from '../../../core/profile/schema.ts';
+import { formatPeriod } from '../../../core/period.ts';
+import type { FormId, Question } from '../../../core/profile/schema.ts';
+import type { Period } from '../../../core/settings.ts';
+import { formatFixed } from '../../../core/summary-table.ts';
+import { TableBox } from '../../components/table-box/index.tsx';
+import { meanText, rateText } from '../figures-format.ts';
+import { questionsOf } from '../questions.ts';
 import './style.css';
 
 const FORM_HEADING: Record<FormId, string> = {
@@ -13,9 +18,11 @@ const dash = '—';
 /** One commune in full: both forms' figures, and for every question how the answers split. */
 export function CommuneDetail({
   commune,
+  period,
   onClose,
 }: {
   commune: CommuneFigures;
+  period: Period | null;
   onClose: () => void;
 }) {
   return (
@@ -23,6 +30,9 @@ export function CommuneDetail({
       <h2 id="commune-detail-title">
         {commune.communeName} ({commune.communeCode})
       </h2>
+      <p class="admin-notice">
+        Kỳ số liệu: <strong>{period ? formatPeriod(period) : 'tất cả các ngày'}</strong>
+      </p>
       <p>
         {formatCount(commune.sheetCount)} phiếu, trong đó {formatCount(commune.phoneSheetCount)} qua
         điện thoại · nhận gần nhất{' '}
@@ -36,6 +46,7 @@ export function CommuneDetail({
           formId={formId}
           figures={commune[formId]}
           levels={commune.levels}
+          questions={questionsOf(commune, formId)}
         />
       ))}
       {commune.phoneSheetCount > 0 && <PhoneFigures commune={commune} />}
@@ -50,77 +61,119 @@ function FormDetail({
   formId,
   figures,
   levels,
+  questions,
 }: {
   formId: FormId;
   figures: FormFigures;
   levels: string[];
+  questions: readonly Question[];
 }) {
-  const questions = defaultProfile.forms.find((f) => f.id === formId)?.questions ?? [];
   const captionId = `chart-${formId}`;
   return (
     <div>
       <h3>{FORM_HEADING[formId]}</h3>
-      <dl class="figure-list">
-        <dt>Số phiếu</dt>
-        <dd>{formatCount(figures.sheets)}</dd>
-        <dt>Điểm trung bình (tối đa 10)</dt>
-        <dd>{figures.mean?.display ?? dash}</dd>
-        <dt>Không tính phiếu gắn cờ</dt>
-        <dd>{figures.meanWithoutFlagged?.display ?? dash}</dd>
-        <dt>Tỷ lệ hài lòng (Tốt + Khá)</dt>
-        <dd>{figures.satisfactionRate?.display ?? dash}</dd>
-        <dt>Phiếu gắn cờ</dt>
-        <dd>{formatCount(figures.flagged)}</dd>
-      </dl>
+      <RawAndReviewed formId={formId} figures={figures} />
       {figures.sheets > 0 && (
-        <table class="answer-chart" aria-describedby={captionId}>
-          <caption id={captionId}>Câu trả lời theo từng câu hỏi, {FORM_HEADING[formId]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Câu hỏi</th>
-              {levels.map((level) => (
-                <th scope="col" key={level}>
-                  {level}
-                </th>
-              ))}
-              <th scope="col">Biểu đồ</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.distribution.map((counts, q) => {
-              const total = counts.reduce((a, b) => a + b, 0);
-              const question = questions[q];
-              return (
-                <tr key={question?.number ?? q}>
-                  <th scope="row" title={question?.text}>
-                    Câu {q + 1}
+        <TableBox label={`Câu trả lời theo từng câu hỏi, ${FORM_HEADING[formId]}`}>
+          <table class="answer-chart" aria-describedby={captionId}>
+            <caption id={captionId}>Câu trả lời theo từng câu hỏi, {FORM_HEADING[formId]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Câu hỏi</th>
+                {levels.map((level) => (
+                  <th scope="col" key={level}>
+                    {level}
                   </th>
-                  {counts.map((n, level) => (
-                    <td class="num" key={levels[level]}>
-                      {formatCount(n)} ({formatPercent(total ? n / total : 0, 0)})
+                ))}
+                <th scope="col">Biểu đồ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.distribution.map((counts, q) => {
+                const total = counts.reduce((a, b) => a + b, 0);
+                const question = questions[q];
+                return (
+                  <tr key={question?.number ?? q}>
+                    <th scope="row" title={question?.text}>
+                      Câu {q + 1}. {question?.topic}
+                    </th>
+                    {counts.map((n, level) => (
+                      <td class="num" key={levels[level]}>
+                        {formatCount(n)} ({formatPercent(total ? n / total : 0, 0)})
+                      </td>
+                    ))}
+                    <td>
+                      <div class="answer-bar" aria-hidden="true">
+                        {counts.map((n, level) => (
+                          <span
+                            key={levels[level]}
+                            class={`level-${level}`}
+                            style={{ width: `${total ? (n / total) * 100 : 0}%` }}
+                          />
+                        ))}
+                      </div>
                     </td>
-                  ))}
-                  <td>
-                    <div class="answer-bar" aria-hidden="true">
-                      {counts.map((n, level) => (
-                        <span
-                          key={levels[level]}
-                          class={`level-${level}`}
-                          style={{ width: `${total ? (n / total) * 100 : 0}%` }}
-                        />
-                      ))}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </div>
   );
 }
 
+/**
+ * The form's figures raw (every sheet), without the flagged ones, and reviewed (without the
+ * sheets the office set aside: what Section A takes), with the 95 % interval of that mean.
+ */
+function RawAndReviewed({ formId, figures }: { formId: FormId; figures: FormFigures }) {
+  const reviewed = figures.sheets - figures.excluded;
+  const interval = figures.interval;
+  return (
+    <TableBox label={`Số liệu thô và đã xét duyệt, ${FORM_HEADING[formId]}`}>
+      <table class="raw-reviewed">
+        <caption>Số liệu thô và đã xét duyệt, {FORM_HEADING[formId]}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Chỉ số</th>
+            <th scope="col">Thô (mọi phiếu)</th>
+            <th scope="col">Không tính phiếu gắn cờ</th>
+            <th scope="col">Đã xét duyệt (không tính phiếu để riêng)</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Số phiếu</th>
+            <td class="num">{formatCount(figures.sheets)}</td>
+            <td class="num">{formatCount(figures.sheets - figures.flagged)}</td>
+            <td class="num">{formatCount(reviewed)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Điểm trung bình (tối đa 10)</th>
+            <td class="num">{meanText(figures.mean)}</td>
+            <td class="num">{meanText(figures.meanWithoutFlagged)}</td>
+            <td class="num">{meanText(figures.meanReviewed)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Tỷ lệ hài lòng (Tốt + Khá)</th>
+            <td class="num">{rateText(figures.satisfactionRate)}</td>
+            <td class="num">{dash}</td>
+            <td class="num">{rateText(figures.satisfactionReviewed)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        Phiếu gắn cờ: {formatCount(figures.flagged)} · để riêng sau khi xét:{' '}
+        {formatCount(figures.excluded)} · khoảng tin cậy 95 % của điểm trung bình đã xét duyệt:{' '}
+        {interval
+          ? `${formatFixed(interval.low)} – ${formatFixed(interval.high)}`
+          : 'chưa tính được (dưới 2 phiếu)'}
+      </p>
+    </TableBox>
+  );
+}
 /** The sheets answered on citizens' own phones, apart (they are also in the figures above). */
 function PhoneFigures({ commune }: { commune: CommuneFigures }) {
   return (

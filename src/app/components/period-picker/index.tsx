@@ -14,6 +14,8 @@ interface Props {
   /** Choices of the screen's own, offered first with their dates (the kiosk's survey period). */
   extraChoices?: readonly PeriodChoice[];
   label?: string;
+  /** The select's own name, when two pickers share a screen. */
+  choiceLabel?: string;
 }
 
 const CUSTOM = 'custom';
@@ -29,6 +31,7 @@ export function PeriodPicker({
   includeToday,
   extraChoices = [],
   label = 'Kỳ số liệu',
+  choiceLabel = 'Chọn kỳ',
 }: Props) {
   const choices = [...extraChoices, ...periodChoices(today, { includeToday })];
   const matching = choices.find(
@@ -44,7 +47,7 @@ export function PeriodPicker({
     <fieldset class="period-picker">
       <legend>{label}</legend>
       <label>
-        <span>Chọn kỳ</span>
+        <span>{choiceLabel}</span>
         <select
           value={custom ? CUSTOM : (matching?.id ?? CUSTOM)}
           onChange={(e) => {

@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import { vnDay } from '../../../core/period.ts';
+import type { Period } from '../../../core/settings.ts';
+import type { OfficeServices, OfficeView } from '../../office-services.ts';
+import { CommuneComments } from '../commune-comments/index.tsx';
+import { CommuneDetail } from '../commune-detail/index.tsx';
+import { CommuneTable } from '../commune-table/index.tsx';
+import { CommuneTrend } from '../commune-trend/index.tsx';
+import { DeskQr } from '../desk-qr/index.tsx';
+import { FileImport } from '../file-import/index.tsx';
+import { FlaggedSheets } from '../flagged-sheets/index.tsx';
+import { FrameReader } from '../frame-reader/index.tsx';
+import { PeriodComparison } from '../period-comparison/index.tsx';
+import { SheetDownloads } from '../sheet-downloads/index.tsx';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
+
+/**
+ * The figures of every commune over the chosen period, a commune in full (its trend month by
+ * month, its flagged sheets to decide on, what respondents wrote), a comparison with a second
+ * period, and the ways sheets arrive at the office: QR frames (first on a phone, on site),
+ * files, printed desk QRs.
+ */
+export function FiguresSection({
+  office,
+  view,
+  period,
+  onReload,
+}: {
+  office: OfficeServices;
+  view: OfficeView;
+  period: Period | null;
+  onReload: () => void;
+}) {
+  const [opened, setOpened] = useState<string | undefined>(undefined);
+  const narrow = useNarrowScreen();
+  const online = view.source === 'server';
+  const today = vnDay(Date.now());
+  const commune = view.communes.find((c) => c.communeCode === opened);
+  const reader = <FrameReader office={office} onChanged={onReload} />;
+  const year = today.slice(0, 4);
+  return (
+    <>
+      {narrow && reader}
+      {commune ? (
+        <>
+          <CommuneDetail commune={commune} period={period} onClose={() => setOpened(undefined)} />
+          {online && (
+            <>
+              <SheetDownloads office={office} communeCode={commune.communeCode} period={period} />
+              <CommuneTrend
+                office={office}
+                communeCode={commune.communeCode}
+                period={period ?? { from: `${year}-01-01`, to: `${year}-12-31` }}
+              />
+              <FlaggedSheets
+                office={office}
+                communeCode={commune.communeCode}
+                onReviewed={onReload}
+              />
+              <CommuneComments office={office} commune={commune} period={period} />
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          <CommuneTable communes={view.communes} onOpen={setOpened} />
+          {online && (
+            <PeriodComparison
+              office={office}
+              communes={view.communes}
+              period={period}
+              today={today}
+            />
+          )}
+        </>
+      )}
+      {!narrow && reader}
+      <FileImport office={office} onChanged={onReload} />
+      {online && <DeskQr office={office} />}
+    </>
+  );
+}
