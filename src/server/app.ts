@@ -16,6 +16,7 @@ import { exportResources } from './resources/exports.ts';
 import { kioskResources } from './resources/kiosks.ts';
 import { officeResources } from './resources/office.ts';
 import { phoneResources } from './resources/phone.ts';
+import { reportResources } from './resources/reports.ts';
 import { scorecardResources } from './resources/scorecards.ts';
 import { sessionResources } from './resources/session.ts';
 import type { CollectorStore } from './store/store.ts';
@@ -92,6 +93,7 @@ export function collectorApi(options: CollectorOptions): Hono {
   );
   api.route('/', officeResources(context));
   api.route('/', exportResources(context));
+  api.route('/', reportResources(context));
   api.route('/', scorecardResources(context));
   return api;
 }

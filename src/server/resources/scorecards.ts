@@ -10,21 +10,14 @@ import {
   selfScoreSignatureHolds,
 } from '../../core/appraisal.ts';
 import { hmacSigner } from '../../core/codec/seal.ts';
-import { communeFigures } from '../../core/commune-figures.ts';
-import { surveyWeekPresets } from '../../core/period.ts';
 import { type Fault, Problem } from '../../core/problems.ts';
-import { defaultProfile, findProfile } from '../../core/profile/registry.ts';
 import type { Scorecard } from '../../core/profile/scorecard-schema.ts';
-import { scorecardOf } from '../../core/profile/scorecards.ts';
-import {
-  communeStanding,
-  rankStandings,
-  standingSettingsSchema,
-} from '../../core/scoring/commune-standing.ts';
+import { standingSettingsSchema } from '../../core/scoring/commune-standing.ts';
 import { sectionBLeaves } from '../../core/scoring/section-b.ts';
-import { type Period, periodSchema } from '../../core/settings.ts';
+import { periodSchema } from '../../core/settings.ts';
 import { mayFor, need } from '../http/principal.ts';
 import { jsonBody, orRefusal, problem, utf8Body } from '../http/problem-response.ts';
+import { freshScorecard, scorecardFor, yearStandings } from '../standings.ts';
 import type { ResourceContext } from './context.ts';
 
 const yearSchema = z.coerce.number().check(z.int(), z.gte(2024), z.lte(2100));
@@ -55,28 +48,7 @@ export function scorecardResources({
   const refused = (code: string, detail: string | undefined) =>
     log('scorecard.refused', { code, detail });
 
-  /** The record of a commune's year before anything was recorded: the default profile, the survey week. */
-  const fresh = (communeCode: string, year: number) => (): CommuneScorecard => ({
-    communeCode,
-    year,
-    profileId: defaultProfile.id,
-    profileVersion: defaultProfile.version,
-    period: surveyWeekPresets(year)[0]?.period ?? { from: `${year}-11-01`, to: `${year}-11-30` },
-    selfScore: null,
-    appraisal: {},
-    disqualification: null,
-    lockedAt: null,
-    lockedBy: null,
-  });
-  const scorecardFor = (
-    card: Pick<CommuneScorecard, 'profileId' | 'profileVersion'>,
-  ): Scorecard => {
-    const profile = findProfile(card.profileId, card.profileVersion);
-    const scorecard = profile && scorecardOf(profile);
-    if (!scorecard)
-      throw new Problem('scorecard.none', `${card.profileId} v${card.profileVersion}`);
-    return scorecard;
-  };
+  const fresh = (communeCode: string, year: number) => () => freshScorecard(communeCode, year);
   const target = (c: Context) => {
     const communeCode = communeSchema.safeParse(c.req.param('commune'));
     const year = yearSchema.safeParse(c.req.param('year'));
@@ -84,40 +56,9 @@ export function scorecardResources({
     return { communeCode: communeCode.data, year: year.data };
   };
 
-  /** Standings of the given communes' cards (or defaults), each over its own period. */
-  const standingsOf = async (year: number, only?: string) => {
-    const settings = await store.standingSettings();
-    const cards = new Map((await store.scorecards(year)).map((c) => [c.communeCode, c]));
-    const byPeriod = new Map<string, Period>();
-    const communes = (await store.communes()).filter((c) => !only || c.communeCode === only);
-    const cardOf = (code: string) => cards.get(code) ?? fresh(code, year)();
-    for (const c of communes) {
-      const period = cardOf(c.communeCode).period;
-      byPeriod.set(`${period.from}|${period.to}`, period);
-    }
-    const figures = new Map<string, ReturnType<typeof communeFigures>>();
-    for (const [key, period] of byPeriod)
-      for (const { commune, tallies } of await store.communeTallies(period))
-        figures.set(`${key}|${commune.communeCode}`, communeFigures(commune, tallies));
-    return rankStandings(
-      communes.flatMap((c) => {
-        const card = cardOf(c.communeCode);
-        const f = figures.get(`${card.period.from}|${card.period.to}|${c.communeCode}`);
-        return f
-          ? [
-              communeStanding(
-                scorecardFor(card),
-                f,
-                year,
-                cards.get(c.communeCode) ?? null,
-                card.period,
-                settings,
-              ),
-            ]
-          : [];
-      }),
-    );
-  };
+  /** The year's standings, ranked among every commune, then cut to one when asked. */
+  const standingsOf = async (year: number, only?: string) =>
+    (await yearStandings(store, year)).filter((s) => !only || s.communeCode === only);
 
   /** Applies a change to a commune's year unless its appraisal is locked. */
   const change = async (

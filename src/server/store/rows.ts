@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sheetFingerprint } from '../../core/identity.ts';
 import { type FlagReason, flagReasonSchema, type StreamSheet } from '../../core/office-flags.ts';
-import { formIdSchema } from '../../core/profile/schema.ts';
 import { type Sheet, sheetSchema } from '../../core/sheet.ts';
 import type { Row, SqlValue } from './engine.ts';
 import type { Delivery } from './store.ts';
