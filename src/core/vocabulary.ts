@@ -50,3 +50,26 @@ export function flagReasonSentence(reason: FlagReason): string {
       return `Trong ngày, xã nhận ${formatCount(value)} phiếu qua điện thoại, vượt mức ${formatCount(limit)} (nhiều lần ngày thường).`;
   }
 }
+
+/**
+ * What an idle countdown says before a screen gives way: its title, the sentence around the
+ * seconds left ("{lead} 15 {unit}"), the button that goes at once and the one that stays.
+ */
+export interface IdleWords {
+  title: string;
+  lead: string;
+  unit: string;
+  leave: string;
+  stay: string;
+}
+
+/** The idle countdowns: a citizen's unfinished sheet. */
+export const IDLE_WORDS = {
+  sheet: {
+    title: 'Ông/Bà có muốn tiếp tục không?',
+    lead: 'Phiếu chưa gửi sẽ được hủy sau',
+    unit: 'giây.',
+    leave: 'Hủy phiếu',
+    stay: 'Tiếp tục',
+  },
+} satisfies Record<string, IdleWords>;
