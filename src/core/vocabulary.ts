@@ -63,7 +63,7 @@ export interface IdleWords {
   stay: string;
 }
 
-/** The idle countdowns: a citizen's unfinished sheet. */
+/** The idle countdowns: a citizen's unfinished sheet, the open admin area, an untouched PIN screen. */
 export const IDLE_WORDS = {
   sheet: {
     title: 'Ông/Bà có muốn tiếp tục không?',
@@ -72,4 +72,21 @@ export const IDLE_WORDS = {
     leave: 'Hủy phiếu',
     stay: 'Tiếp tục',
   },
+  admin: {
+    title: 'Phần quản trị sắp tự khóa',
+    lead: 'Không có thao tác nào. Máy sẽ khóa phần quản trị và trở về màn hình khảo sát sau',
+    unit: 'giây; muốn vào lại phải nhập mã PIN.',
+    leave: 'Khóa ngay',
+    stay: 'Tiếp tục làm việc',
+  },
+  pin: {
+    title: 'Màn hình mã PIN sắp đóng',
+    lead: 'Chưa ai nhập mã PIN. Máy sẽ trở về màn hình khảo sát sau',
+    unit: 'giây.',
+    leave: 'Về màn hình khảo sát ngay',
+    stay: 'Tiếp tục nhập mã PIN',
+  },
 } satisfies Record<string, IdleWords>;
+
+/** The setting of the admin area's idle lock, as the settings screen names it. */
+export const ADMIN_LOCK_LABEL = 'Tự khóa phần quản trị sau bao lâu không thao tác (giây, 30–1800)';
