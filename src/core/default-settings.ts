@@ -1,6 +1,6 @@
 import { surveyWeekPresets, vnDay } from './period.ts';
 import { defaultProfile } from './profile/registry.ts';
-import { defaultPhoneQr, defaultTiming, type KioskSettings } from './settings.ts';
+import { defaultAdminLock, defaultPhoneQr, defaultTiming, type KioskSettings } from './settings.ts';
 
 /** Settings of a kiosk that has never been set up: citizen form, this year's survey week. */
 export function defaultSettings(now: number): KioskSettings {
@@ -18,6 +18,7 @@ export function defaultSettings(now: number): KioskSettings {
     period: preset?.period ?? { from: `${year}-11-01`, to: `${year}-11-30` },
     askResidency: true,
     phoneQr: defaultPhoneQr,
+    adminLock: { ...defaultAdminLock },
     timing: { ...defaultTiming },
   };
 }

@@ -65,9 +65,21 @@ export const kioskSettingsSchema = z.object({
       tokenMinutes: z.int().check(z.gte(1), z.lte(120)),
     }),
   ),
+  /** The admin area's idle lock; absent on settings saved before it existed (= defaults). */
+  adminLock: z.optional(
+    z.object({
+      /** Seconds without input before the admin area returns to the survey (the last ones counted down). */
+      idleSeconds: seconds(30, 1800),
+    }),
+  ),
 });
 
 export const defaultPhoneQr = { enabled: true, tokenMinutes: 15 };
+
+export const defaultAdminLock = { idleSeconds: 120 };
+
+/** The admin idle lock in force (the default for settings saved before it existed). */
+export const adminLockOf = (settings: KioskSettings) => settings.adminLock ?? defaultAdminLock;
 
 /** The phone QR settings in force (defaults for settings saved before phone mode). */
 export const phoneQrOf = (settings: KioskSettings) => settings.phoneQr ?? defaultPhoneQr;

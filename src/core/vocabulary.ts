@@ -50,3 +50,43 @@ export function flagReasonSentence(reason: FlagReason): string {
       return `Trong ngày, xã nhận ${formatCount(value)} phiếu qua điện thoại, vượt mức ${formatCount(limit)} (nhiều lần ngày thường).`;
   }
 }
+
+/**
+ * What an idle countdown says before a screen gives way: its title, the sentence around the
+ * seconds left ("{lead} 15 {unit}"), the button that goes at once and the one that stays.
+ */
+export interface IdleWords {
+  title: string;
+  lead: string;
+  unit: string;
+  leave: string;
+  stay: string;
+}
+
+/** The idle countdowns: a citizen's unfinished sheet, the open admin area, an untouched PIN screen. */
+export const IDLE_WORDS = {
+  sheet: {
+    title: 'Ông/Bà có muốn tiếp tục không?',
+    lead: 'Phiếu chưa gửi sẽ được hủy sau',
+    unit: 'giây.',
+    leave: 'Hủy phiếu',
+    stay: 'Tiếp tục',
+  },
+  admin: {
+    title: 'Phần quản trị sắp tự khóa',
+    lead: 'Không có thao tác nào. Máy sẽ khóa phần quản trị và trở về màn hình khảo sát sau',
+    unit: 'giây; muốn vào lại phải nhập mã PIN.',
+    leave: 'Khóa ngay',
+    stay: 'Tiếp tục làm việc',
+  },
+  pin: {
+    title: 'Màn hình mã PIN sắp đóng',
+    lead: 'Chưa ai nhập mã PIN. Máy sẽ trở về màn hình khảo sát sau',
+    unit: 'giây.',
+    leave: 'Về màn hình khảo sát ngay',
+    stay: 'Tiếp tục nhập mã PIN',
+  },
+} satisfies Record<string, IdleWords>;
+
+/** The setting of the admin area's idle lock, as the settings screen names it. */
+export const ADMIN_LOCK_LABEL = 'Tự khóa phần quản trị sau bao lâu không thao tác (giây, 30–1800)';

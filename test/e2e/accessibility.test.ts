@@ -109,6 +109,21 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await page.getByLabel('Mã PIN', { exact: true }).waitFor();
     seen.unlock = await violations(page);
 
+    // The idle countdowns of the PIN screen and of the open admin area.
+    await page.clock.install();
+    await page.reload();
+    await page.getByLabel('Mã PIN', { exact: true }).waitFor();
+    await page.clock.runFor(31_000);
+    await page.getByRole('alertdialog', { name: 'Màn hình mã PIN sắp đóng' }).waitFor();
+    seen.pinIdleDialog = await violations(page);
+    await kiosk.button('Tiếp tục nhập mã PIN').click();
+    await page.getByLabel('Mã PIN', { exact: true }).fill('2468');
+    await kiosk.button('Mở khóa').click();
+    await kiosk.button('Tổng quan').waitFor();
+    await page.clock.runFor(106_000);
+    await page.getByRole('alertdialog', { name: 'Phần quản trị sắp tự khóa' }).waitFor();
+    seen.adminIdleDialog = await violations(page);
+
     expect(seen).toEqual({
       setPin: [],
       dashboard: [],
@@ -119,6 +134,8 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
       selfScoreRefused: [],
       personalData: [],
       unlock: [],
+      pinIdleDialog: [],
+      adminIdleDialog: [],
     });
     await context.close();
   });

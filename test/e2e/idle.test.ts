@@ -5,7 +5,7 @@ import { KioskDriver } from './kiosk-driver.ts';
 
 const served = useBuiltApp();
 
-describe('idle kiosk in real Chromium', () => {
+describe('idle kiosk and admin area in real Chromium', () => {
   it('asks whether to continue, counts down, then discards the unfinished sheet', async () => {
     const context = await served.browser.newContext();
     const page = await context.newPage();
@@ -44,6 +44,41 @@ describe('idle kiosk in real Chromium', () => {
         }),
     );
     expect(stored).toBe(0);
+    await context.close();
+  });
+
+  it('locks the admin area after the idle time set in Cài đặt; Quản trị then asks for the PIN again', async () => {
+    const context = await served.browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install({ time: SURVEY_DAY });
+    await page.goto(served.app.url);
+    const kiosk = new KioskDriver(page);
+    await kiosk.openAdmin();
+    await kiosk.button('Cài đặt').click();
+    await page.getByLabel(/^Tự khóa phần quản trị/).fill('30'); // the shortest it takes
+    await kiosk.button('Lưu cài đặt').click();
+    await page.getByText('Đã lưu cài đặt').waitFor();
+
+    await page.clock.runFor(16_000); // 30 s in all, the last 15 counted down
+    const dialog = page.getByRole('alertdialog', { name: 'Phần quản trị sắp tự khóa' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/\b1[45]\b/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Tiếp tục làm việc',
+    );
+    await page.clock.runFor(15_000);
+    await kiosk.button('Bắt đầu đánh giá').waitFor();
+    expect(await dialog.count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('#/');
+
+    // The next entry needs the PIN; a PIN screen left alone goes back to the survey too.
+    await kiosk.button('Quản trị').click();
+    await page.getByLabel('Mã PIN', { exact: true }).waitFor();
+    expect(await kiosk.button('Tổng quan').count()).toBe(0);
+    await page.clock.runFor(31_000);
+    await page.getByRole('alertdialog', { name: 'Màn hình mã PIN sắp đóng' }).waitFor();
+    await page.clock.runFor(15_000);
+    await kiosk.button('Bắt đầu đánh giá').waitFor();
     await context.close();
   });
 

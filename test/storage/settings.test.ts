@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
+import { adminLockOf } from '../../src/core/settings.ts';
 import { openKioskDb } from '../../src/storage/db.ts';
 import {
   loadSettings,
@@ -26,6 +27,26 @@ describe('settings store', () => {
     };
     await saveSettings(db, settings);
     expect((await loadSettings(db, now)).settings).toEqual(settings);
+  });
+
+  it('reads settings saved before the admin lock existed, with the default two minutes', async () => {
+    const db = await openKioskDb(freshDbName());
+    const { adminLock: _, ...older } = { ...defaultSettings(now), communeName: 'Xã Tứ Kỳ' };
+    await db.put('settings', older, 'current');
+    const loaded = await loadSettings(db, now);
+    expect(loaded.problem).toBeUndefined();
+    expect(loaded.settings.communeName).toBe('Xã Tứ Kỳ');
+    expect(adminLockOf(loaded.settings)).toEqual({ idleSeconds: 120 });
+  });
+
+  it('refuses an admin lock shorter than 30 seconds or longer than 30 minutes', async () => {
+    const db = await openKioskDb(freshDbName());
+    for (const idleSeconds of [29, 1801])
+      await expect(
+        saveSettings(db, { ...defaultSettings(now), adminLock: { idleSeconds } }),
+      ).rejects.toThrow();
+    await saveSettings(db, { ...defaultSettings(now), adminLock: { idleSeconds: 30 } });
+    expect(adminLockOf((await loadSettings(db, now)).settings).idleSeconds).toBe(30);
   });
 
   it('falls back to defaults with a Vietnamese problem on a damaged record, and keeps the record', async () => {

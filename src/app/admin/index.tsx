@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Profile } from '../../core/profile/schema.ts';
-import type { KioskSettings } from '../../core/settings.ts';
+import { adminLockOf, type KioskSettings } from '../../core/settings.ts';
+import { IDLE_WORDS } from '../../core/vocabulary.ts';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import '../theme.css';
 import { CollectorPanel } from './collector-panel/index.tsx';
 import { Dashboard } from './dashboard/index.tsx';
+import { IdleLock } from './idle-lock/index.tsx';
 import { PersonalData } from './personal-data/index.tsx';
 import { PinGate } from './pin-gate/index.tsx';
 import { QrExportPanel } from './qr-export-panel/index.tsx';
@@ -31,9 +33,13 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'personal', label: 'Dữ liệu cá nhân' },
 ];
 
+/** A PIN screen nobody types into (opened by mistake at the desk) gives way to the survey. */
+const PIN_PROMPT_IDLE_SECONDS = 45;
+
 /**
  * Staff area: PIN first, then overview, settings, sending, QR export, the commune's self-score
- * and personal data. The PIN is asked on every entry.
+ * and personal data. The PIN is asked on every entry; left alone, both the PIN screen and the
+ * open area go back to the survey (IdleLock), so the next entry asks for it again.
  */
 export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWaiting }: Props) {
   const [unlocked, setUnlocked] = useState(false);
@@ -44,7 +50,11 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
   }, [services, unlocked]);
 
   if (!unlocked)
-    return <PinGate pin={services.pin} onUnlocked={() => setUnlocked(true)} onExit={onExit} />;
+    return (
+      <IdleLock idleSeconds={PIN_PROMPT_IDLE_SECONDS} words={IDLE_WORDS.pin} onLock={onExit}>
+        <PinGate pin={services.pin} onUnlocked={() => setUnlocked(true)} onExit={onExit} />
+      </IdleLock>
+    );
   if (!loaded) return <p>Đang tải…</p>;
 
   const save = async (settings: KioskSettings) => {
@@ -53,43 +63,49 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
     onSettingsSaved(settings);
   };
   return (
-    <main class="admin">
-      <nav class="admin-bar" aria-label="Quản trị">
-        {TABS.map((t) => (
-          <button
-            type="button"
-            key={t.id}
-            class="btn admin-tab"
-            aria-current={tab === t.id ? 'page' : undefined}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
+    <IdleLock
+      idleSeconds={adminLockOf(loaded.settings).idleSeconds}
+      words={IDLE_WORDS.admin}
+      onLock={onExit}
+    >
+      <main class="admin">
+        <nav class="admin-bar" aria-label="Quản trị">
+          {TABS.map((t) => (
+            <button
+              type="button"
+              key={t.id}
+              class="btn admin-tab"
+              aria-current={tab === t.id ? 'page' : undefined}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+          <button type="button" class="btn admin-exit" onClick={onExit}>
+            Về màn hình khảo sát
           </button>
-        ))}
-        <button type="button" class="btn admin-exit" onClick={onExit}>
-          Về màn hình khảo sát
-        </button>
-      </nav>
-      {loaded.problem && (
-        <p role="alert" class="admin-problem">
-          {loaded.problem}
-        </p>
-      )}
-      {updateWaiting && (
-        <p class="admin-notice">
-          Có phiên bản mới. Máy sẽ tự cập nhật khi trở về màn hình bắt đầu.
-        </p>
-      )}
-      {tab === 'overview' && (
-        <Dashboard services={services} profile={profile} settings={loaded.settings} />
-      )}
-      {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
-      {tab === 'collector' && <CollectorPanel services={services} />}
-      {tab === 'qr' && <QrExportPanel services={services} period={loaded.settings.period} />}
-      {tab === 'self-score' && (
-        <SelfScorePanel services={services} collectorName={loaded.settings.collectorName} />
-      )}
-      {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
-    </main>
+        </nav>
+        {loaded.problem && (
+          <p role="alert" class="admin-problem">
+            {loaded.problem}
+          </p>
+        )}
+        {updateWaiting && (
+          <p class="admin-notice">
+            Có phiên bản mới. Máy sẽ tự cập nhật khi trở về màn hình bắt đầu.
+          </p>
+        )}
+        {tab === 'overview' && (
+          <Dashboard services={services} profile={profile} settings={loaded.settings} />
+        )}
+        {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
+        {tab === 'collector' && <CollectorPanel services={services} />}
+        {tab === 'qr' && <QrExportPanel services={services} period={loaded.settings.period} />}
+        {tab === 'self-score' && (
+          <SelfScorePanel services={services} collectorName={loaded.settings.collectorName} />
+        )}
+        {tab === 'personal' && <PersonalData services={services} period={loaded.settings.period} />}
+      </main>
+    </IdleLock>
   );
 }

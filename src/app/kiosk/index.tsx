@@ -2,17 +2,17 @@ import { useCallback, useEffect, useReducer, useState } from 'preact/hooks';
 import { findForm } from '../../core/profile/registry.ts';
 import type { Profile } from '../../core/profile/schema.ts';
 import type { KioskSettings } from '../../core/settings.ts';
+import { IDLE_WORDS } from '../../core/vocabulary.ts';
+import { IdleGuard } from '../components/idle-guard/index.tsx';
 import { keepScreenAwake } from '../platform/wake-lock.ts';
 import type { KioskServices } from '../services.ts';
 import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
 import { draftFromFlow, flowReducer, initialFlow } from './flow.ts';
-import { IdleDialog } from './idle-dialog/index.tsx';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
 import { SheetSteps } from './sheet-steps.tsx';
 import { StartScreen } from './start-screen/index.tsx';
 import { ThanksScreen } from './thanks-screen/index.tsx';
-import { useIdleCountdown } from './use-idle-countdown.ts';
 
 type PhoneQrComponent = typeof import('./phone-qr/index.tsx').PhoneQr;
 
@@ -60,7 +60,6 @@ export function KioskApp({
     dispatch({ type: 'reset' });
   }, [reader]);
   const midSheet = step.screen !== 'start' && step.screen !== 'thanks' && !saving;
-  const idle = useIdleCountdown(midSheet, timing.idleSeconds, timing.idleCountdownSeconds, discard);
 
   useEffect(() => {
     if (step.screen !== 'thanks') return;
@@ -112,9 +111,13 @@ export function KioskApp({
         onSubmit={submit}
       />
       {step.screen === 'thanks' && <ThanksScreen seconds={timing.thankYouSeconds} />}
-      {idle.secondsLeft !== undefined && (
-        <IdleDialog secondsLeft={idle.secondsLeft} onContinue={idle.resume} onDiscard={discard} />
-      )}
+      <IdleGuard
+        active={midSheet}
+        idleSeconds={timing.idleSeconds}
+        countdownSeconds={timing.idleCountdownSeconds}
+        words={IDLE_WORDS.sheet}
+        onExpire={discard}
+      />
     </div>
   );
 }

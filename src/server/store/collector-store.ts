@@ -574,6 +574,8 @@ async function recheckStoredRows(engine: Engine, now: number) {
   const settings = await officeFlagSettings(engine.read);
   for (const deviceId of kiosks)
     await engine.transaction(async (sql) => {
+      // The device's lock, as an ingest takes it: another collector may be storing its sheets.
+      await sql.lock(`kiosk:${deviceId}`);
       await rebuildKioskFlags(sql, deviceId, settings);
       await advanceChain(sql, deviceId, await chainState(sql, deviceId), new Map(), undefined, now);
     });
@@ -591,7 +593,11 @@ async function rebuildAllFlags(engine: Engine, settings: OfficeFlagSettings) {
     "SELECT DISTINCT device_id FROM sheets WHERE channel = 'kiosk'",
   );
   for (const row of devices)
-    await engine.transaction((sql) => rebuildKioskFlags(sql, String(row.device_id), settings));
+    await engine.transaction(async (sql) => {
+      // As an ingest of the device does: its new sheets are then flagged with the new settings.
+      await sql.lock(`kiosk:${row.device_id}`);
+      await rebuildKioskFlags(sql, String(row.device_id), settings);
+    });
   await engine.transaction((sql) => rebuildPhoneFlags(sql, settings));
   await engine.transaction(rebuildTallies);
 }

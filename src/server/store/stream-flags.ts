@@ -73,6 +73,13 @@ export async function kioskFlags(
   return result;
 }
 
+/**
+ * Held to commit by whatever writes `phone_days`: a recount deletes and rewrites the table, so
+ * two at once (two collectors starting together) would insert the same row twice, and a phone
+ * sheet counted meanwhile would be lost from the recount.
+ */
+const PHONE_DAYS_LOCK = 'phone-days';
+
 /** Flags for a fresh phone sheet: its own facts, and a surge of the commune's phone sheets that day. */
 export async function phoneFlags(
   sql: Sql,
@@ -81,6 +88,7 @@ export async function phoneFlags(
   settings: OfficeFlagSettings,
 ): Promise<FlagReason[]> {
   const day = vnDay(sheet.createdAt);
+  await sql.lock(PHONE_DAYS_LOCK);
   await sql.run(
     `INSERT INTO phone_days (commune_code, day, sheets) VALUES ($1, $2, 1)
      ON CONFLICT (commune_code, day) DO UPDATE SET sheets = phone_days.sheets + 1`,
@@ -147,6 +155,7 @@ export async function rebuildKioskFlags(
  * order, as they would have been decided on arrival; the caller rebuilds the tallies after.
  */
 export async function rebuildPhoneFlags(sql: Sql, settings: OfficeFlagSettings): Promise<void> {
+  await sql.lock(PHONE_DAYS_LOCK);
   const rows = await sql.all(
     `SELECT device_id, ${STREAM_COLUMNS} FROM sheets
      WHERE channel = 'phone' AND set_aside IS NULL ORDER BY created_at`,

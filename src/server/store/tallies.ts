@@ -47,6 +47,9 @@ export function tallyChangeOf(
     : [];
 }
 
+/** The lock every change to the `tallies` table holds until its transaction ends. */
+const TALLIES_LOCK = 'tallies';
+
 /** Applies changes to the stored tallies (merged by key first: a batch touches a few rows). */
 export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): Promise<void> {
   const merged = new Map<string, TallyChange>();
@@ -62,6 +65,12 @@ export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): P
       receivedAt: Math.max(known?.receivedAt ?? 0, change.sign === 1 ? change.receivedAt : 0),
     });
   }
+  if (merged.size === 0) return;
+  // Each row is read, added to and written back: two transactions doing that at once (two
+  // collectors on one PostgreSQL, or two requests of one) would lose a change or both insert
+  // the same new row. One lock for the table, held to commit, so a rebuild also waits for a
+  // delivery under way, and a delivery for a rebuild.
+  await sql.lock(TALLIES_LOCK);
   for (const { communeCode, day, tally, receivedAt } of merged.values()) {
     const key = [
       communeCode,
@@ -173,6 +182,7 @@ export async function storedTallies(
  * the table was added, new flag thresholds): what a test also does to check the kept ones.
  */
 export async function rebuildTallies(sql: Sql): Promise<void> {
+  await sql.lock(TALLIES_LOCK);
   await sql.run('DELETE FROM tallies');
   let after: [string, string, number] = ['', '', 0];
   for (;;) {

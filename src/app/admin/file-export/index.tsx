@@ -3,17 +3,25 @@ import type { ExportKind } from '../../../transport/file-export.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import { downloadFile } from '../../platform/download-file.ts';
 import type { KioskServices } from '../../services.ts';
+import { useIdleHold } from '../idle-lock/index.tsx';
 
 /** Downloads every sheet as a signed JSON file, a CSV or an Excel workbook. */
 export function FileExport({ services }: { services: KioskServices }) {
   const [includePersonalData, setIncludePersonalData] = useState(false);
   const [error, setError] = useState('');
+  const [preparing, setPreparing] = useState(false);
+  // A large workbook can take longer than a short idle time to write; locking meanwhile would
+  // still let it download, personal data and all, onto a tablet back at the survey.
+  useIdleHold(preparing);
   const download = async (kind: ExportKind) => {
     setError('');
+    setPreparing(true);
     try {
       downloadFile(await services.collector.exportFile(kind, includePersonalData));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPreparing(false);
     }
   };
   return (

@@ -12,6 +12,7 @@ import type { KioskServices } from '../../services.ts';
 import './style.css';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import { QrImage } from '../../components/qr-image/index.tsx';
+import { useIdleHold } from '../idle-lock/index.tsx';
 import { ReceiptScanner } from './receipt-scanner.tsx';
 
 const FRAME_MS = 1500;
@@ -31,6 +32,9 @@ export function QrExportPanel({ services, period }: Props) {
   const [built, setBuilt] = useState<QrExport | undefined>(undefined);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
+  // The office reads the frames, then this tablet reads its receipt, hands off: the idle lock
+  // waits meanwhile (up to HELD_IDLE_SECONDS, see idle-lock).
+  useIdleHold(built !== undefined && built.frames.length > 0);
 
   const build = async () => {
     setError('');

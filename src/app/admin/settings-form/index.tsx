@@ -1,11 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
 import { type PeriodPreset, surveyWeekPresets } from '../../../core/period.ts';
 import {
+  adminLockOf,
   type KioskSettings,
   type KioskTiming,
   kioskSettingsSchema,
   phoneQrOf,
 } from '../../../core/settings.ts';
+import { ADMIN_LOCK_LABEL } from '../../../core/vocabulary.ts';
 import { fieldErrors } from './issues.ts';
 
 interface Props {
@@ -26,7 +28,7 @@ const TIMING_FIELDS: { key: keyof KioskTiming; label: string }[] = [
 const presetFor = (period: KioskSettings['period'], presets: PeriodPreset[]) =>
   presets.find((p) => p.period.from === period.from && p.period.to === period.to)?.id ?? 'custom';
 
-/** Kiosk set-up: commune, collecting office, which form, survey period, timings. */
+/** Kiosk set-up: commune, collecting office, which form, survey period, timings, the admin lock. */
 export function SettingsForm({ settings, onSave }: Props) {
   const [draft, setDraft] = useState<KioskSettings>(settings);
   const [year, setYear] = useState(Number(settings.period.from.slice(0, 4)));
@@ -224,6 +226,23 @@ export function SettingsForm({ settings, onSave }: Props) {
             {error(`timing.${key}`)}
           </label>
         ))}
+        <label>
+          <span>{ADMIN_LOCK_LABEL}</span>
+          <input
+            type="number"
+            min={30}
+            max={1800}
+            value={
+              Number.isNaN(adminLockOf(draft).idleSeconds) ? '' : adminLockOf(draft).idleSeconds
+            }
+            aria-invalid={errors['adminLock.idleSeconds'] ? 'true' : undefined}
+            aria-describedby={
+              errors['adminLock.idleSeconds'] ? 'error-adminLock.idleSeconds' : undefined
+            }
+            onInput={(e) => update({ adminLock: { idleSeconds: e.currentTarget.valueAsNumber } })}
+          />
+          {error('adminLock.idleSeconds')}
+        </label>
       </fieldset>
       {Object.keys(errors).length > 0 && (
         <p role="alert" class="admin-error">
