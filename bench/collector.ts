@@ -110,7 +110,8 @@ try {
     const response = await fetch(`${base}/api/v1/communes`, {
       headers: { authorization: `Bearer ${ADMIN}` },
     });
-    const [commune] = (await response.json()) as { sheetCount: number }[];
+    const { communes } = (await response.json()) as { communes: { sheetCount: number }[] };
+    const [commune] = communes;
     times.push(performance.now() - t0);
     if (commune?.sheetCount !== 1_000_000)
       throw new Error(`expected 1 000 000 sheets, got ${commune?.sheetCount}`);

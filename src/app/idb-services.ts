@@ -2,7 +2,6 @@ import type { KioskSettings } from '../core/settings.ts';
 import type { SheetDraft } from '../core/sheet.ts';
 import { type KioskDb, openKioskDb } from '../storage/db.ts';
 import { readStorageStatus } from '../storage/persistence.ts';
-import { isPinSet, setPin, verifyPin } from '../storage/pin.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
 import type { CollectorLink, KioskServices, SelfScoreService } from './services.ts';
@@ -36,9 +35,10 @@ export function createIdbServices(
     listSheets: async () => listSheets(await db()),
     purgePersonalData: async (period) => purgePersonalData(await db(), period),
     pin: {
-      isSet: async () => isPinSet(await db()),
-      set: async (pin) => setPin(await db(), pin),
-      verify: async (pin) => verifyPin(await db(), pin, now()),
+      // The PIN code loads when the admin area is asked for, not with the first screen.
+      isSet: async () => (await import('../storage/pin.ts')).isPinSet(await db()),
+      set: async (pin) => (await import('../storage/pin.ts')).setPin(await db(), pin),
+      verify: async (pin) => (await import('../storage/pin.ts')).verifyPin(await db(), pin, now()),
     },
     storageStatus: () => readStorageStatus(),
     collector: lazyCollectorLink(db, now),

@@ -1,9 +1,14 @@
+import { deviceProblems } from './problems/device.ts';
+
 /**
  * One catalogue of every problem a person may be shown, shared by the screens and the
  * collector server: a decimal code for logs and support (HTTP status . case) and a
- * Vietnamese sentence that says what happened and what to do next.
+ * Vietnamese sentence that says what happened and what to do next. The sentences a device
+ * shows on its first screen live apart (./problems/device.ts), so the kiosk's first download
+ * carries them and not the whole catalogue.
  */
 export const problemCatalogue = {
+  ...deviceProblems,
   'frame.not-ours': {
     code: '400.1',
     message:
@@ -284,27 +289,6 @@ export const problemCatalogue = {
     code: '400.35',
     message:
       'Mã đăng ký này được lập cho một máy khác (mã máy không khớp). Vui lòng đưa đúng mã máy trên màn hình này cho cơ quan thu phiếu.',
-  },
-  // Shown by the app itself, before anything else runs (src/app/components/insecure-context).
-  'context.insecure': {
-    code: '400.30',
-    message:
-      'Trang này đang mở bằng địa chỉ không an toàn (http://), nên trình duyệt không cho ứng dụng làm việc khi mất mạng, dùng camera hay lưu mã PIN. Vui lòng mở máy chủ thu phiếu bằng địa chỉ bắt đầu bằng https://; nếu chưa có địa chỉ đó, xin hỏi cơ quan thu phiếu.',
-  },
-  'context.insecure-phone': {
-    code: '400.31',
-    message:
-      'Trang đánh giá đang mở bằng địa chỉ không an toàn (http://), nên phiếu của Ông/Bà không được bảo vệ trên đường gửi đi. Xin Ông/Bà đánh giá trên máy khảo sát tại quầy và báo cán bộ về lỗi này.',
-  },
-  'context.browser-lacks': {
-    code: '400.32',
-    message:
-      'Trình duyệt này thiếu chức năng mà ứng dụng cần (làm việc khi mất mạng hoặc mã hóa dữ liệu). Vui lòng mở bằng Chrome bản mới, không dùng chế độ ẩn danh.',
-  },
-  'context.technician': {
-    code: '400.33',
-    message:
-      'Dành cho cán bộ kỹ thuật: cách cài đặt HTTPS cho máy chủ thu phiếu có trong tài liệu docs/deploy.md của phần mềm.',
   },
   'self-score.step': {
     code: '400.25',

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InsecureContext } from '../../src/app/components/insecure-context/index.tsx';
 import { missingSecureFeatures } from '../../src/app/platform/secure-context.ts';
-import { App } from '../../src/app/shell/index.tsx';
+import { boot } from '../../src/app/shell/boot.tsx';
 import { problemCatalogue } from '../../src/core/problems.ts';
 import { FakeServices } from './fake-services.ts';
 
@@ -80,16 +80,30 @@ describe('InsecureContext', () => {
 describe('the shell on a plain http:// address', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows the explanation and starts nothing: no settings read, no sync', () => {
+  it('shows the explanation and starts nothing: no kiosk services, no settings read, no sync', async () => {
     vi.stubGlobal('isSecureContext', false);
-    const services = new FakeServices();
-    const loadSettings = vi.spyOn(services, 'loadSettings');
-    const startSync = vi.spyOn(services.collector, 'startBackgroundSync');
-    render(<App services={services} />);
-    expect(screen.getByRole('alert').textContent).toBe(
+    const root = document.createElement('div');
+    document.body.append(root);
+    const services = vi.fn(() => new FakeServices());
+    await boot(root, { hash: '#/', href: 'http://kiosk.test:8080/#/' }, services);
+    expect(within(root).getByRole('alert').textContent).toBe(
       problemCatalogue['context.insecure'].message,
     );
-    expect(loadSettings).not.toHaveBeenCalled();
-    expect(startSync).not.toHaveBeenCalled();
+    expect(within(root).getByText('Địa chỉ đang mở:').textContent).toContain(
+      'http://kiosk.test:8080/',
+    );
+    expect(services).not.toHaveBeenCalled();
+    root.remove();
+  });
+
+  it('tells a citizen on a phone link to use the desk instead', async () => {
+    vi.stubGlobal('isSecureContext', false);
+    const root = document.createElement('div');
+    const services = vi.fn(() => new FakeServices());
+    await boot(root, { hash: '#/phone/abc', href: 'http://kiosk.test/#/phone/abc' }, services);
+    expect(within(root).getByRole('alert').textContent).toBe(
+      problemCatalogue['context.insecure-phone'].message,
+    );
+    expect(services).not.toHaveBeenCalled();
   });
 });

@@ -215,6 +215,8 @@ export function PhoneScreen() {
   const [services] = useState(() => createPhoneServices());
   const [link] = useState(() => phoneLinkOf(window.location.hash));
   // Registered so the page opens again without network and the outbox can be sent later.
-  useEffect(() => watchForAppUpdates(() => {}), []);
+  useEffect(() => {
+    void watchForAppUpdates(() => {});
+  }, []);
   return <PhoneApp link={link} services={services} />;
 }

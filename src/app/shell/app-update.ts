@@ -1,14 +1,15 @@
-import { Workbox } from 'workbox-window';
-
 const HOURLY = 60 * 60 * 1000;
 
 /**
  * Registers the service worker (production builds only) and reports a waiting new
  * version with a function that applies it. The shell calls that function only while
- * the kiosk is on its start screen, so an update never interrupts a citizen.
+ * the kiosk is on its start screen, so an update never interrupts a citizen; the office's page
+ * registers it too (it works offline) but applies a new version only when reopened.
  */
-export function watchForAppUpdates(onWaiting: (apply: () => void) => void): void {
+export async function watchForAppUpdates(onWaiting: (apply: () => void) => void): Promise<void> {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  // workbox-window loads after the first screen: registering can wait a moment, a citizen cannot.
+  const { Workbox } = await import('workbox-window');
   const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`);
   workbox.addEventListener('waiting', () =>
     onWaiting(() => {

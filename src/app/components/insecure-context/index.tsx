@@ -1,4 +1,4 @@
-import { problemCatalogue } from '../../../core/problems.ts';
+import { deviceProblems as problemCatalogue } from '../../../core/problems/device.ts';
 import type { SecureFeature } from '../../platform/secure-context.ts';
 import './style.css';
 

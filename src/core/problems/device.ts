@@ -1,0 +1,27 @@
+/**
+ * The part of the problem catalogue (../problems.ts) a device shows before anything else runs,
+ * without the collector: imported alone by the kiosk's first screen, merged into the catalogue
+ * for everyone else. Codes are unique across the whole catalogue (test/core/problems.test.ts).
+ */
+export const deviceProblems = {
+  'context.insecure': {
+    code: '400.30',
+    message:
+      'Trang này đang mở bằng địa chỉ không an toàn (http://), nên trình duyệt không cho ứng dụng làm việc khi mất mạng, dùng camera hay lưu mã PIN. Vui lòng mở máy chủ thu phiếu bằng địa chỉ bắt đầu bằng https://; nếu chưa có địa chỉ đó, xin hỏi cơ quan thu phiếu.',
+  },
+  'context.insecure-phone': {
+    code: '400.31',
+    message:
+      'Trang đánh giá đang mở bằng địa chỉ không an toàn (http://), nên phiếu của Ông/Bà không được bảo vệ trên đường gửi đi. Xin Ông/Bà đánh giá trên máy khảo sát tại quầy và báo cán bộ về lỗi này.',
+  },
+  'context.browser-lacks': {
+    code: '400.32',
+    message:
+      'Trình duyệt này thiếu chức năng mà ứng dụng cần (làm việc khi mất mạng hoặc mã hóa dữ liệu). Vui lòng mở bằng Chrome bản mới, không dùng chế độ ẩn danh.',
+  },
+  'context.technician': {
+    code: '400.33',
+    message:
+      'Dành cho cán bộ kỹ thuật: cách cài đặt HTTPS cho máy chủ thu phiếu có trong tài liệu docs/deploy.md của phần mềm.',
+  },
+} as const;
