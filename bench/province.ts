@@ -22,7 +22,7 @@ import { seededRandom } from '../test/fixtures/synthetic-week.ts';
 
 const TOKEN = 'bench-bootstrap-token-of-thirty-two-chars';
 const COMMUNES = 100;
-const TOTAL = 1_000_000;
+const TOTAL = Number(process.env.PROVINCE_SHEETS ?? 1_000_000);
 const PER_DELIVERY = 1000;
 const LEVELS: [string, number][] = [
   ['tot', 0.55],
@@ -101,7 +101,10 @@ async function province(name: string, store: CollectorStore) {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const auth = { authorization: `Bearer ${TOKEN}` };
   const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers: auth });
+    // A keep-alive socket the server closed during a long ingest fails once: ask again.
+    const response = await fetch(`${base}${path}`, { headers: auth }).catch(() =>
+      fetch(`${base}${path}`, { headers: auth }),
+    );
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.text();
   };

@@ -19,7 +19,7 @@ import { silentLog } from '../../src/server/log.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 import { batchOf, signerOf } from '../fixtures/batches.ts';
 
-export const ADMIN = 'test-admin-token';
+export const ADMIN = 'test-admin-token-of-32-characters-or-more';
 export const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 /** Tuesday 24/11/2026, 09:00 in Vietnam: inside the survey week and working hours. */
 export const START = Date.UTC(2026, 10, 24, 2);

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollectorProcess, runCollector } from '../fixtures/collector-process.ts';
 
 const isRoot = process.getuid?.() === 0;
-const canUnshare = isRoot && spawnSync('unshare', ['--mount', 'true']).status === 0;
 const canRunAsNobody = isRoot && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
 
 let root: string;
@@ -183,32 +182,5 @@ describe('a data directory the collector cannot write', slow, () => {
     await expectUnwritable(run, join(dataDir, 'collector.sqlite'), 'EISDIR');
   });
 
-  // A read-only mount and a full disk, each in a mount namespace of the child's own.
-  it.skipIf(!canUnshare)('on a file system mounted read-only: EROFS', async () => {
-    const dataDir = join(root, 'read-only');
-    mkdirSync(dataDir);
-    const run = runCollector({ DATA_DIR: dataDir, DIST_DIR: dist }, [
-      'unshare',
-      '--mount',
-      'sh',
-      '-c',
-      `mount --bind -o ro '${dataDir}' '${dataDir}' && exec "$@"`,
-      'sh',
-    ]);
-    await expectUnwritable(run, dataDir, 'EROFS');
-  });
-
-  it.skipIf(!canUnshare)('on a full disk: ENOSPC', async () => {
-    const dataDir = join(root, 'full');
-    mkdirSync(dataDir);
-    const run = runCollector({ DATA_DIR: dataDir, DIST_DIR: dist }, [
-      'unshare',
-      '--mount',
-      'sh',
-      '-c',
-      `mount -t tmpfs -o size=64k tmpfs '${dataDir}' && { dd if=/dev/zero of='${dataDir}/filler' bs=4k 2>/dev/null; exec "$@"; }`,
-      'sh',
-    ]);
-    await expectUnwritable(run, dataDir, 'ENOSPC');
-  });
+  // A read-only mount and a full disk: test/server/data-dir.test.ts, with the kernel's own errors.
 });

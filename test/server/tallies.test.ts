@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommuneFigures } from '../../src/core/commune-figures.ts';
 import { defaultOfficeFlagSettings } from '../../src/core/office-flags.ts';
+import { mergeTallies } from '../../src/core/scoring/tally.ts';
 import type { Sheet } from '../../src/core/sheet.ts';
 import type { Engine } from '../../src/server/store/engine.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
-import { rebuildTallies, storedTallies } from '../../src/server/store/tallies.ts';
+import {
+  everyTallyRow,
+  rebuildTallies,
+  storedTallies,
+  tallyOf,
+  tallySpans,
+} from '../../src/server/store/tallies.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { admin, phoneAnswers, START, testCollector } from './harness.ts';
 import { engines } from './stores.ts';
@@ -15,11 +22,44 @@ const DAY = 86_400_000;
 
 /** The tallies table, sorted, as plain rows. */
 async function snapshot(engine: Engine) {
-  const rows = await storedTallies(engine.read);
+  const rows = await everyTallyRow(engine.read);
   return rows
     .map((r) => ({ ...r, last_received_at: 0 }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
+
+describe('the rows that add up to a period', () => {
+  it('take whole months from the month rows and the days around them from the day rows', () => {
+    expect(tallySpans({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      days: [],
+      months: { from: '2026-11', to: '2026-11' },
+    });
+    expect(tallySpans({ from: '2026-01-15', to: '2026-12-31' })).toEqual({
+      days: [{ from: '2026-01-15', to: '2026-01-31' }],
+      months: { from: '2026-02', to: '2026-12' },
+    });
+    expect(tallySpans({ from: '2025-12-30', to: '2026-03-02' })).toEqual({
+      days: [
+        { from: '2025-12-30', to: '2025-12-31' },
+        { from: '2026-03-01', to: '2026-03-02' },
+      ],
+      months: { from: '2026-01', to: '2026-02' },
+    });
+    // February of a leap year ends on the 29th.
+    expect(tallySpans({ from: '2028-02-01', to: '2028-02-29' }).months).toEqual({
+      from: '2028-02',
+      to: '2028-02',
+    });
+    expect(tallySpans({ from: '2026-11-23', to: '2026-11-27' })).toEqual({
+      days: [{ from: '2026-11-23', to: '2026-11-27' }],
+      months: null,
+    });
+    expect(tallySpans({ from: '2026-11-02', to: '2026-12-30' })).toEqual({
+      days: [{ from: '2026-11-02', to: '2026-12-30' }],
+      months: null,
+    });
+  });
+});
 
 describe.each(engines)('tallies kept on ingest, on %s', (_name, open) => {
   let store: CollectorStore;
@@ -104,6 +144,41 @@ describe.each(engines)('tallies kept on ingest, on %s', (_name, open) => {
         expect(kept).toEqual(await snapshot(engine));
       }),
       { numRuns: 6 },
+    );
+  });
+
+  it('give any period the same sums from month and edge-day rows as from its days alone', async () => {
+    // 300 sheets a few days apart from September 2026 to February 2027, over a year's end.
+    const sheets = syntheticWeek(300, 17, KIOSKS[0] as string).map((s, i) => {
+      const createdAt = Date.parse('2026-09-03T09:00:00+07:00') + i * DAY * 0.57;
+      return { ...s, seq: i + 1, createdAt, startedAt: createdAt - 60_000 };
+    });
+    collector.setClock(Date.parse('2027-03-01T09:00:00+07:00'));
+    for (let i = 0; i < sheets.length; i += 100)
+      await collector.postBatch(
+        await collector.seal(keys[0] as Uint8Array, sheets.slice(i, i + 100)),
+      );
+    const days = (await everyTallyRow(engine.read)).filter((r) => String(r.day).length === 10);
+    const day = fc
+      .integer({ min: 0, max: 200 })
+      .map((n) => new Date(Date.UTC(2026, 7, 25) + n * DAY).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(day, day, async (a, b) => {
+        const period = a <= b ? { from: a, to: b } : { from: b, to: a };
+        const direct = mergeTallies(
+          days
+            .filter((r) => String(r.day) >= period.from && String(r.day) <= period.to)
+            .map(tallyOf),
+        );
+        const read = mergeTallies((await storedTallies(engine.read, period)).map(tallyOf));
+        const sorted = (t: typeof read) =>
+          t.map((x) => JSON.stringify(x)).sort((x, y) => x.localeCompare(y));
+        expect(sorted(read)).toEqual(sorted(direct));
+      }),
+      { numRuns: 40 },
+    );
+    expect(mergeTallies((await storedTallies(engine.read)).map(tallyOf))).toEqual(
+      mergeTallies(days.map(tallyOf)),
     );
   });
 

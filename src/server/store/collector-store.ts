@@ -54,6 +54,7 @@ export async function openCollectorStore(
 ): Promise<CollectorStore> {
   await engine.migrate(schemaSteps);
   await recheckStoredRows(engine, now());
+  await addMonthRowsIfMissing(engine);
   const { read } = engine;
 
   return {
@@ -166,7 +167,8 @@ export async function openCollectorStore(
       return monthsOf(period).map((month) => ({
         month,
         tallies: mergeTallies(
-          rows.filter((r) => String(r.day) >= month.from && String(r.day) <= month.to).map(tallyOf),
+          // A month's rows are its month row or its days (a month the period cuts): never both.
+          rows.filter((r) => String(r.day).slice(0, 7) === month.from.slice(0, 7)).map(tallyOf),
         ),
       }));
     },
@@ -527,6 +529,21 @@ async function touchKiosk(sql: Sql, delivery: Delivery, firstSeq: number) {
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [delivery.issuerId, delivery.receivedAt, firstSeq, value],
     );
+}
+
+/**
+ * Tallies kept by a build before month rows (docs/scoring.md, "Tallies") hold days only: they
+ * are computed anew once, with their months, so a year's figures never miss what came before.
+ */
+async function addMonthRowsIfMissing(engine: Engine) {
+  const [dayRow] = await engine.read.all(
+    'SELECT 1 AS one FROM tallies WHERE length(day) = 10 LIMIT 1',
+  );
+  if (!dayRow) return;
+  const [monthRow] = await engine.read.all(
+    'SELECT 1 AS one FROM tallies WHERE length(day) = 7 LIMIT 1',
+  );
+  if (!monthRow) await engine.transaction(rebuildTallies);
 }
 
 /**

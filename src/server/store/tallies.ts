@@ -6,8 +6,9 @@ import type { Row, Sql } from './engine.ts';
 /**
  * The `tallies` table (src/core/scoring/tally.ts): per commune, Vietnam day, form, profile
  * version, channel, flagged and reviewed state, what every figure needs. Kept exact in the
- * transaction that changes the sheets, so a year's figures read a few thousand rows, not a
- * million sheets.
+ * transaction that changes the sheets. Beside each day's row the month's sum is kept too, under
+ * the month (`day` = "2026-11"), so a year's figures read twelve months and the edge days of a
+ * period, a few thousand rows, not a million sheets nor a year of days.
  */
 export interface TallyChange {
   communeCode: string;
@@ -66,6 +67,18 @@ export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): P
     });
   }
   if (merged.size === 0) return;
+  // Every day's change is also its month's (docs/scoring.md, "Tallies").
+  for (const change of [...merged.values()]) {
+    const month = change.day.slice(0, 7);
+    const key = `${change.communeCode}|${month}|${tallyKeyText(change.tally)}`;
+    const known = merged.get(key);
+    merged.set(key, {
+      ...change,
+      day: month,
+      tally: known ? addTally(known.tally, change.tally) : change.tally,
+      receivedAt: Math.max(known?.receivedAt ?? 0, change.receivedAt),
+    });
+  }
   // Each row is read, added to and written back: two transactions doing that at once (two
   // collectors on one PostgreSQL, or two requests of one) would lose a change or both insert
   // the same new row. One lock for the table, held to commit, so a rebuild also waits for a
@@ -155,27 +168,64 @@ export function tallyOf(row: Row): Tally {
   };
 }
 
-/** The stored tallies of a period (every day when none), one commune or all. */
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const monthStart = (month: string) => Date.parse(`${month}-01T00:00:00Z`);
+const shiftMonth = (month: string, by: number) => {
+  const date = new Date(monthStart(month));
+  date.setUTCMonth(date.getUTCMonth() + by);
+  return isoDay(date.getTime()).slice(0, 7);
+};
+const lastDayOf = (month: string) => isoDay(monthStart(shiftMonth(month, 1)) - DAY_MS);
+
+/**
+ * The rows that add up to a period: its whole months from the month rows, the days before the
+ * first whole month and after the last from the day rows (a period inside one month: its days).
+ */
+export function tallySpans(period: Period): { days: Period[]; months: Period | null } {
+  const firstFull = period.from.endsWith('-01')
+    ? period.from.slice(0, 7)
+    : shiftMonth(period.from.slice(0, 7), 1);
+  const lastFull =
+    period.to === lastDayOf(period.to.slice(0, 7))
+      ? period.to.slice(0, 7)
+      : shiftMonth(period.to.slice(0, 7), -1);
+  if (firstFull > lastFull) return { days: [period], months: null };
+  const days: Period[] = [];
+  if (period.from < `${firstFull}-01`)
+    days.push({ from: period.from, to: lastDayOf(shiftMonth(firstFull, -1)) });
+  if (period.to > lastDayOf(lastFull))
+    days.push({ from: `${shiftMonth(lastFull, 1)}-01`, to: period.to });
+  return { days, months: { from: firstFull, to: lastFull } };
+}
+
+/** The stored tallies that make up a period (every day when none: every month), one commune or all. */
 export async function storedTallies(
   sql: Sql,
   period?: Period,
   communeCode?: string,
 ): Promise<Row[]> {
-  const where: string[] = [];
   const params: string[] = [];
-  if (period) {
-    params.push(period.from, period.to);
-    where.push(`day >= $${params.length - 1} AND day <= $${params.length}`);
-  }
+  const range = (from: string, to: string, length: 7 | 10) => {
+    params.push(from, to);
+    return `(length(day) = ${length} AND day >= $${params.length - 1} AND day <= $${params.length})`;
+  };
+  const spans = period ? tallySpans(period) : { days: [], months: null };
+  const parts = [
+    ...spans.days.map((d) => range(d.from, d.to, 10)),
+    ...(spans.months ? [range(spans.months.from, spans.months.to, 7)] : []),
+    ...(period ? [] : ['length(day) = 7']),
+  ];
+  let where = `(${parts.join(' OR ')})`;
   if (communeCode) {
     params.push(communeCode);
-    where.push(`commune_code = $${params.length}`);
+    where += ` AND commune_code = $${params.length}`;
   }
-  return sql.all(
-    `SELECT * FROM tallies${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
-    params,
-  );
+  return sql.all(`SELECT * FROM tallies WHERE ${where}`, params);
 }
+
+/** Every stored tally row, days and months (what the tests compare with a rebuild). */
+export const everyTallyRow = (sql: Sql) => sql.all('SELECT * FROM tallies');
 
 /**
  * Computes every tally anew from the counted sheets, in one transaction (a first start after
