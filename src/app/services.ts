@@ -2,7 +2,7 @@ import type { Scorecard } from '../core/profile/scorecard-schema.ts';
 import type { KioskSettings, Period } from '../core/settings.ts';
 import type { Sheet, SheetDraft } from '../core/sheet.ts';
 import type { SelfScoreDraft } from '../storage/db.ts';
-import type { SyncStatus } from '../storage/outbox.ts';
+import type { SyncStatus } from '../storage/sync-status.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
 import type { ExportedFile, ExportKind } from '../transport/file-export.ts';
