@@ -30,7 +30,8 @@ const client = collectorClient();
 /** The typed client's reply as the phone reads it: a failure to retry is the same as no network. */
 function phoneReply<T>(reply: CollectorReply<T>): Reply<T> {
   if (reply.kind === 'ok') return reply;
-  if (reply.kind === 'refused') return { kind: 'refused', code: reply.code, message: reply.message };
+  if (reply.kind === 'refused')
+    return { kind: 'refused', code: reply.code, message: reply.message };
   return { kind: 'offline' };
 }
 

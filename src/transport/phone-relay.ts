@@ -7,8 +7,8 @@ import { profileOfSettings } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
 import { loadCredentials, registeredCommune, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
-import { loadSyncStatus } from '../storage/sync-status.ts';
 import { keepRelayedSheet, relayedToSend, settleRelayedSheet } from '../storage/phone-relay.ts';
+import { loadSyncStatus } from '../storage/sync-status.ts';
 import type { CollectorClient } from './collector-api.ts';
 import { sentenceOf } from './refusal.ts';
 

@@ -1,4 +1,5 @@
-import { Problem, type ProblemKey, problemCatalogue } from '../core/problems.ts';
+import { said } from '../core/problems/said.ts';
+import { type ProblemKey, problemCatalogue } from '../core/problems.ts';
 
 /**
  * The one reading of a collector's answer that is not a success, and the one way it is said
@@ -32,20 +33,17 @@ export async function refusalOf(response: Response): Promise<NotOk> {
 }
 
 /** A catalogue problem as a person reads it on the kiosk: its sentence and its code. */
-export function problemSentence(key: ProblemKey): string {
-  const problem = new Problem(key);
-  return `${problem.message} (mã ${problem.code})`;
-}
+export const problemSentence = (key: ProblemKey): string => said(problemCatalogue[key]);
 
 /** What a person is told of a reply that is not a success: the sentence and its code. */
 export function sentenceOf(reply: NotOk): string {
-  if (reply.kind === 'refused') return `${reply.message} (mã ${reply.code})`;
+  if (reply.kind === 'refused') return said(reply);
   // A "try later" the catalogue names (too many requests, a sign-in locked) says its own sentence.
   const named = Object.values(problemCatalogue).find(
     (entry) => reply.kind === 'failed' && entry.code === reply.code,
   );
-  if (named) return `${named.message} (mã ${named.code})`;
+  if (named) return said(named);
   if (reply.kind === 'offline') return problemSentence('collector.unreachable');
-  const problem = new Problem('collector.failed');
-  return `${problem.message} (mã ${problem.code}, máy chủ trả ${reply.status})`;
+  const { message, code } = problemCatalogue['collector.failed'];
+  return `${message} (mã ${code}, máy chủ trả ${reply.status})`;
 }

@@ -24,4 +24,18 @@ export const deviceProblems = {
     message:
       'Dành cho cán bộ kỹ thuật: cách cài đặt HTTPS cho máy chủ thu phiếu có trong tài liệu docs/deploy.md của phần mềm.',
   },
+  'settings.damaged': {
+    code: '400.36',
+    message:
+      'Cài đặt đã lưu bị hỏng nên máy đang dùng cài đặt mặc định. Vui lòng vào Quản trị → Cài đặt để kiểm tra và lưu lại.',
+  },
+  'settings.unknown-profile': {
+    code: '400.37',
+    message:
+      'Cài đặt đã lưu dùng bộ câu hỏi mà phiên bản này chưa biết nên máy đang dùng bộ câu hỏi mặc định. Vui lòng cập nhật ứng dụng hoặc vào Quản trị → Cài đặt để lưu lại.',
+  },
+  'pin.invalid': {
+    code: '400.38',
+    message: 'Mã PIN phải gồm 4 đến 8 chữ số.',
+  },
 } as const;
