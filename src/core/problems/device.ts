@@ -38,4 +38,27 @@ export const deviceProblems = {
     code: '400.38',
     message: 'Mã PIN phải gồm 4 đến 8 chữ số.',
   },
+  'camera.refused': {
+    code: '400.39',
+    message:
+      'Không mở được camera. Hãy cho phép trình duyệt dùng camera, hoặc nhập nội dung mã bằng tay.',
+  },
+  'camera.none': {
+    code: '400.40',
+    message: 'Máy này không có camera dùng được. Hãy nhập nội dung mã bằng tay.',
+  },
+  'camera.detector': {
+    code: '400.41',
+    message: 'Không khởi động được bộ đọc mã QR trên máy này.',
+  },
+  'sheet.not-saved': {
+    code: '500.2',
+    message:
+      'Máy chưa lưu được phiếu. Xin Ông/Bà bấm "Thử lại"; nếu vẫn không được, xin báo cán bộ.',
+  },
+  'desk.needs-network': {
+    code: '503.4',
+    message:
+      'Cần có mạng để lấy mã đánh giá từ mã QR in sẵn. Xin Ông/Bà bật dữ liệu di động hoặc Wi-Fi rồi quét lại.',
+  },
 } as const;
