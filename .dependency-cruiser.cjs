@@ -42,6 +42,14 @@ module.exports = {
       to: { path: '^src/(app|storage|transport|sw)' },
     },
     {
+      name: 'node-builtins-only-on-server',
+      comment:
+        "Node's own modules (node:fs, node:crypto, buffer …) exist on the collector server only; the kiosk, the phone and the office screens run in a browser (tsconfig.app.json has no Node types either).",
+      severity: 'error',
+      from: { path: '^src', pathNot: '^src/server' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'nothing-imports-screens',
       severity: 'error',
       from: { pathNot: '^src/(app|main\\.tsx)' },

@@ -3,9 +3,10 @@ import { flagThresholdsOf } from '../core/settings.ts';
 import { loadCredentials, saveCredentials } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
-import { loadSyncStatus, markSent, unsentSheets } from '../storage/outbox.ts';
+import { markSent, unsentSheets } from '../storage/outbox.ts';
 import { relayedToSend } from '../storage/phone-relay.ts';
 import { loadSettings } from '../storage/settings-store.ts';
+import { loadSyncStatus } from '../storage/sync-status.ts';
 import type { SyncDeps } from '../transport/http-sync.ts';
 import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
 import type { CollectorLink } from './services.ts';
@@ -62,6 +63,7 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
         collectorUrl,
         deviceId: credentials.deviceId,
         key: base64urlToBytes(credentials.key),
+        communeCode: settings.communeCode,
       });
     },
     startBackgroundSync() {

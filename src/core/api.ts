@@ -22,6 +22,7 @@ import {
 } from './appraisal.ts';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
+import { claimSchema, phoneSubmissionSchema } from './phone/phone-sheet.ts';
 import { formIdSchema } from './profile/schema.ts';
 import { communeStandingSchema, standingSettingsSchema } from './scoring/commune-standing.ts';
 import { flagThresholdsSchema, periodSchema } from './settings.ts';
@@ -243,6 +244,31 @@ export const unlockSchema = z.object({
 export type ScorecardView = z.infer<typeof scorecardViewSchema>;
 export type StandingsResponse = z.infer<typeof standingsResponseSchema>;
 
+/** GET /api/v1/time: the collector's clock (ms since epoch), read before a kiosk issues a phone token. */
+export const collectorTimeSchema = z.object({ serverTime: z.int() });
+
+/** What a phone (or the kiosk polling its code) is told of a usable token (GET/POST …/phone-tokens/:token). */
+export const phoneTokenStatusSchema = z.object({
+  communeCode: z.string(),
+  communeName: z.string(),
+  formId: z.enum(['citizen', 'cadre']),
+  expiresAt: z.int(),
+  serverTime: z.optional(z.int()),
+});
+
+/** The answer to POST /api/v1/phone-sheets: 201 received, 200 a sheet it already had. */
+export const phoneSheetReceiptSchema = z.object({
+  status: z.enum(['received', 'duplicate']),
+  serverTime: z.optional(z.int()),
+});
+
+/** POST /api/v1/desks/:deviceId/tokens: a fresh token for one scan of a printed desk QR. */
+export const deskTokenSchema = z.object({ token: z.string(), communeName: z.string() });
+
+export type PhoneTokenStatus = z.infer<typeof phoneTokenStatusSchema>;
+export type PhoneSheetReceipt = z.infer<typeof phoneSheetReceiptSchema>;
+export type DeskToken = z.infer<typeof deskTokenSchema>;
+
 /**
  * The routes the browser calls, each with the schema of what it sends and of what a success
  * answers: the contract of the one typed client (src/transport/collector-api.ts). Every
@@ -274,7 +300,33 @@ export const collectorRoutes = {
     request: deskFormsSchema,
     response: z.object({ deviceId: deviceIdSchema, forms: z.array(formIdSchema) }),
   },
+  /** A kiosk's sealed batch (raw bytes); its seal is its credential. */
   deliverBatch: { method: 'POST', path: '/api/v1/batches', response: ingestResultSchema },
+  // Phone mode (docs/api.md, "Phone mode"): the token is the credential.
+  time: { method: 'GET', path: '/api/v1/time', response: collectorTimeSchema },
+  phoneToken: {
+    method: 'GET',
+    path: '/api/v1/phone-tokens/:token',
+    response: phoneTokenStatusSchema,
+  },
+  claimPhoneToken: {
+    method: 'POST',
+    path: '/api/v1/phone-tokens/:token/claims',
+    request: z.object({ claim: claimSchema }),
+    response: phoneTokenStatusSchema,
+  },
+  sendPhoneSheet: {
+    method: 'POST',
+    path: '/api/v1/phone-sheets',
+    request: phoneSubmissionSchema,
+    response: phoneSheetReceiptSchema,
+  },
+  deskToken: {
+    method: 'POST',
+    path: '/api/v1/desks/:deviceId/tokens',
+    request: z.object({ formId: formIdSchema }),
+    response: deskTokenSchema,
+  },
   importFile: { method: 'POST', path: '/api/v1/imports', response: ingestResultSchema },
   communes: { method: 'GET', path: '/api/v1/communes', response: communesResponseSchema },
   /** A kiosk's signed self-score of Section B (Bước 1); its key is its credential. */

@@ -193,6 +193,16 @@ export const problemCatalogue = {
     message:
       'Không kết nối được tới máy chủ thu phiếu (mất mạng hoặc sai địa chỉ). Dữ liệu trên máy này vẫn được giữ; máy sẽ gửi khi có mạng.',
   },
+  'sync.waiting': {
+    code: '503.3',
+    message:
+      'Chưa gửi được phiếu về cơ quan thu phiếu (mất mạng hoặc máy chủ bận). Máy sẽ tự thử lại.',
+  },
+  'sync.commune-changed': {
+    code: '409.8',
+    message:
+      'Mã xã, phường trong Cài đặt khác với mã xã máy đã đăng ký với cơ quan thu phiếu. Phiếu vẫn được gửi theo mã đã đăng ký; nếu máy đã chuyển sang xã, phường khác, vui lòng đăng ký lại máy ở mục Gửi dữ liệu.',
+  },
   'collector.failed': {
     code: '500.1',
     message:

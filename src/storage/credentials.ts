@@ -1,6 +1,7 @@
 import { base64urlToBytes } from '../core/codec/base64url.ts';
 import type { Signer } from '../core/codec/seal.ts';
 import type { KioskDb } from './db.ts';
+import { recordRegistration } from './sync-status.ts';
 
 /**
  * What the kiosk keeps about the collecting office: its address, the device id it registered,
@@ -12,6 +13,11 @@ export interface CollectorCredentials {
   collectorUrl: string;
   deviceId: string;
   signingKey: CryptoKey;
+  /**
+   * The commune the office registered the kiosk for: its batches and phone tokens say this
+   * one, whatever Cài đặt says later. Absent in records kept before it was (Cài đặt's then).
+   */
+  communeCode?: string;
 }
 
 /** How builds before non-extractable keys stored them: the raw key as base64url. */
@@ -52,15 +58,23 @@ export async function loadCredentials(db: KioskDb): Promise<CollectorCredentials
 /** Keeps the office's answer to a registration; the raw key is never written. */
 export async function saveCredentials(
   db: KioskDb,
-  registration: { collectorUrl: string; deviceId: string; key: Uint8Array },
+  registration: { collectorUrl: string; deviceId: string; key: Uint8Array; communeCode?: string },
 ): Promise<void> {
   const credentials: CollectorCredentials = {
     collectorUrl: registration.collectorUrl,
     deviceId: registration.deviceId,
     signingKey: await importSigningKey(registration.key),
+    ...(registration.communeCode ? { communeCode: registration.communeCode } : {}),
   };
   await db.put('meta', credentials, NAME);
+  await recordRegistration(db);
 }
+
+/** The commune the kiosk speaks for to the collector: the registration's, else Cài đặt's. */
+export const registeredCommune = (
+  credentials: CollectorCredentials,
+  settingsCommune: string,
+): string => credentials.communeCode ?? settingsCommune;
 
 /** The kiosk signs through its key without ever holding its bytes. */
 export function signerOf(credentials: CollectorCredentials): Signer {

@@ -1,3 +1,4 @@
+import { deviceProblems } from '../core/problems/device.ts';
 import type { KioskDb } from './db.ts';
 import { sameBytes, slowHash } from './slow-hash.ts';
 
@@ -37,7 +38,7 @@ export async function isPinSet(db: KioskDb): Promise<boolean> {
 
 /** Stores a new PIN (hashing happens before the write, outside any transaction). */
 export async function setPin(db: KioskDb, pin: string): Promise<void> {
-  if (!isValidPin(pin)) throw new RangeError('Mã PIN phải gồm 4 đến 8 chữ số.');
+  if (!isValidPin(pin)) throw new RangeError(deviceProblems['pin.invalid'].message);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const record: PinRecord = {
     salt,

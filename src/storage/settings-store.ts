@@ -1,15 +1,12 @@
 import { defaultSettings } from '../core/default-settings.ts';
+import { deviceProblems } from '../core/problems/device.ts';
+import { said } from '../core/problems/said.ts';
 import { findProfile } from '../core/profile/registry.ts';
 import { type KioskSettings, kioskSettingsSchema } from '../core/settings.ts';
 import type { KioskDb } from './db.ts';
 
-export const SETTINGS_PROBLEM =
-  'Cài đặt đã lưu bị hỏng nên máy đang dùng cài đặt mặc định. Vui lòng vào Quản trị → Cài đặt để kiểm tra và lưu lại.';
-export const UNKNOWN_PROFILE_PROBLEM =
-  'Cài đặt đã lưu dùng bộ câu hỏi mà phiên bản này chưa biết nên máy đang dùng bộ câu hỏi mặc định. Vui lòng cập nhật ứng dụng hoặc vào Quản trị → Cài đặt để lưu lại.';
-
 /**
- * The stored settings, or the defaults with a Vietnamese problem sentence when the
+ * The stored settings, or the defaults with the catalogue's sentence (400.36, 400.37) when the
  * record is damaged or names an unknown profile. The stored record is left as it is
  * until the admin saves, so nothing is lost to a bad read.
  */
@@ -20,9 +17,13 @@ export async function loadSettings(
   const raw = await db.get('settings', 'current');
   if (raw === undefined) return { settings: defaultSettings(now) };
   const parsed = kioskSettingsSchema.safeParse(raw);
-  if (!parsed.success) return { settings: defaultSettings(now), problem: SETTINGS_PROBLEM };
+  if (!parsed.success)
+    return { settings: defaultSettings(now), problem: said(deviceProblems['settings.damaged']) };
   if (!findProfile(parsed.data.profileId, parsed.data.profileVersion)) {
-    return { settings: defaultSettings(now), problem: UNKNOWN_PROFILE_PROBLEM };
+    return {
+      settings: defaultSettings(now),
+      problem: said(deviceProblems['settings.unknown-profile']),
+    };
   }
   return { settings: parsed.data };
 }

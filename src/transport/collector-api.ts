@@ -1,6 +1,9 @@
 import type * as z from 'zod/mini';
 import { type CollectorRoutes, collectorRoutes, type RouteName } from '../core/api.ts';
-import { Problem, type ProblemKey, problemCatalogue } from '../core/problems.ts';
+import { problemCatalogue } from '../core/problems.ts';
+import { type NotOk, refusalOf, sentenceOf } from './refusal.ts';
+
+export { sentenceOf };
 
 /**
  * The one typed client of the collector's API: every call names a route of
@@ -9,19 +12,7 @@ import { Problem, type ProblemKey, problemCatalogue } from '../core/problems.ts'
  * catalogue code and sentence, a transient failure (busy, restarting, rate-limited), or no
  * network at all. Screens never read a Response themselves.
  */
-export type Reply<T> =
-  | { kind: 'ok'; value: T }
-  /** A verdict on the request: it will not change on a retry. */
-  | {
-      kind: 'refused';
-      status: number;
-      code: string;
-      message: string;
-      body: Record<string, unknown>;
-    }
-  /** Try again later: the server answered 5xx, 429, or something that is not its API. */
-  | { kind: 'failed'; status: number; code: string }
-  | { kind: 'offline' };
+export type Reply<T> = { kind: 'ok'; value: T } | NotOk;
 
 type Route = CollectorRoutes[RouteName];
 type Response_<R extends Route> = z.infer<R['response']>;
@@ -37,6 +28,8 @@ export interface CallOptions<R extends Route> {
   json?: Request_<R>;
   /** Raw bytes or text for routes that take them (a sealed batch, a JSON file as read). */
   raw?: { body: BodyInit; contentType: string };
+  /** Gives up on the request (e.g. `AbortSignal.timeout`): read as no network. */
+  signal?: AbortSignal;
 }
 
 export interface CollectorClient {
@@ -88,6 +81,7 @@ export function collectorClient(options: ClientOptions = {}): CollectorClient {
         method: route.method,
         headers,
         ...(body !== undefined ? { body } : {}),
+        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
       });
       if (!response) return { kind: 'offline' };
       if (!response.ok) return refusalOf(response);
@@ -110,16 +104,6 @@ export function collectorClient(options: ClientOptions = {}): CollectorClient {
   };
 }
 
-/** The one reading of an answer that is not a success. */
-async function refusalOf(response: Response): Promise<Reply<never>> {
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  const code = typeof body.code === 'string' ? body.code : undefined;
-  const message = typeof body.message === 'string' ? body.message : undefined;
-  if (response.status >= 500 || response.status === 429 || !code || !message)
-    return { kind: 'failed', status: response.status, code: code ?? String(response.status) };
-  return { kind: 'refused', status: response.status, code, message, body };
-}
-
 /** The value of a success, or a Problem-shaped error carrying the Vietnamese sentence to show. */
 export function successOf<T>(reply: Reply<T>): T {
   if (reply.kind === 'ok') return reply.value;
@@ -128,24 +112,9 @@ export function successOf<T>(reply: Reply<T>): T {
 
 /** A reply that is not a success, as an Error whose message is the sentence a person reads. */
 export class ReplyError extends Error {
-  readonly reply: Exclude<Reply<unknown>, { kind: 'ok' }>;
-  constructor(reply: Exclude<Reply<unknown>, { kind: 'ok' }>) {
+  readonly reply: NotOk;
+  constructor(reply: NotOk) {
     super(sentenceOf(reply));
     this.reply = reply;
   }
-}
-
-/** What a person is told of a reply that is not a success: the sentence and its code. */
-export function sentenceOf(reply: Exclude<Reply<unknown>, { kind: 'ok' }>): string {
-  if (reply.kind === 'refused') return `${reply.message} (mã ${reply.code})`;
-  // A "try later" the catalogue names (too many requests, a sign-in locked) says its own sentence.
-  const named = Object.values(problemCatalogue).find(
-    (entry) => reply.kind === 'failed' && entry.code === reply.code,
-  );
-  if (named) return `${named.message} (mã ${named.code})`;
-  const key: ProblemKey = reply.kind === 'offline' ? 'collector.unreachable' : 'collector.failed';
-  const problem = new Problem(key);
-  return reply.kind === 'failed'
-    ? `${problem.message} (mã ${problem.code}, máy chủ trả ${reply.status})`
-    : `${problem.message} (mã ${problem.code})`;
 }

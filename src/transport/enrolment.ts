@@ -35,6 +35,7 @@ async function keep(
     collectorUrl,
     deviceId: enrolled.deviceId,
     key: base64urlToBytes(enrolled.key),
+    communeCode: enrolled.communeCode,
   });
   const { settings } = await loadSettings(db, now);
   await saveSettings(db, {

@@ -5,6 +5,7 @@ import { checkBatchHash, SEAL_BYTES, type SubtleLike } from '../core/codec/seal.
 import { type CommuneFigures, communeFigures } from '../core/commune-figures.ts';
 import { admitSheets, sheetFault } from '../core/intake.ts';
 import { inPeriod } from '../core/period.ts';
+import { said } from '../core/problems/said.ts';
 import { Problem } from '../core/problems.ts';
 import { talliesOfSheets } from '../core/scoring/tally.ts';
 import type { Period } from '../core/settings.ts';
@@ -63,7 +64,7 @@ export async function receiveBatch(
 export class FileRefusal extends Error {
   readonly errors: FileError[];
   constructor(problem: Problem, errors: FileError[] = []) {
-    super(`${problem.message} (mã ${problem.code})`);
+    super(said(problem));
     this.errors = errors;
   }
 }

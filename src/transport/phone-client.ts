@@ -1,3 +1,4 @@
+import type { DeskToken, PhoneSheetReceipt, PhoneTokenStatus } from '../core/api.ts';
 import type { PhoneAnswers } from '../core/phone/phone-sheet.ts';
 import { readPhoneToken } from '../core/phone/token.ts';
 import {
@@ -8,66 +9,56 @@ import {
   queuedPhoneSheets,
   queuePhoneSheet,
 } from '../storage/phone-outbox.ts';
+import { type Reply as CollectorReply, collectorClient, sentenceOf } from './collector-api.ts';
 
 /**
  * The phone's side of phone mode (docs/api.md, "Phone mode"): it asks whether its token
  * can be used, sends its one sheet, and keeps the sheet in its outbox while offline.
  */
 
-export interface TokenStatus {
-  communeCode: string;
-  communeName: string;
-  formId: 'citizen' | 'cadre';
-  expiresAt: number;
-}
+export type TokenStatus = PhoneTokenStatus;
 
-/** The server's answer, or that it could not be reached. */
+/** The server's answer, or that it could not be reached (a busy or restarting server counts as that). */
 export type Reply<T> =
   | { kind: 'ok'; value: T }
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'offline' };
 
-async function call<T>(path: string, init?: RequestInit): Promise<Reply<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    return { kind: 'offline' };
-  }
-  const body = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
-  if (response.ok) return { kind: 'ok', value: body };
-  // A gateway or a restarting server: the same as no network, try again later.
-  if (response.status >= 500 || !body.message) return { kind: 'offline' };
-  return { kind: 'refused', code: body.code ?? String(response.status), message: body.message };
+/** The phone page talks to the collector it was served from. */
+const client = collectorClient();
+
+/** The typed client's reply as the phone reads it: a failure to retry is the same as no network. */
+function phoneReply<T>(reply: CollectorReply<T>): Reply<T> {
+  if (reply.kind === 'ok') return reply;
+  if (reply.kind === 'refused')
+    return { kind: 'refused', code: reply.code, message: reply.message };
+  return { kind: 'offline' };
 }
 
 /** Claims the token for this phone (the first phone to open a code holds it) and reads its state. */
 export async function claimToken(db: PhoneDb, token: string): Promise<Reply<TokenStatus>> {
   const claim = await claimFor(db, readPhoneToken(token).nonce);
-  return call<TokenStatus>(`/api/v1/phone-tokens/${encodeURIComponent(token)}/claims`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ claim }),
-  });
+  return phoneReply(await client.call('claimPhoneToken', { params: { token }, json: { claim } }));
 }
 
 /** A printed desk QR: the collector issues a fresh token for this scan. */
-export const requestDeskToken = (deskId: string, formId: 'citizen' | 'cadre' = 'citizen') =>
-  call<{ token: string; communeName: string }>(
-    `/api/v1/desks/${encodeURIComponent(deskId)}/tokens`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ formId }),
-    },
-  );
+export const requestDeskToken = async (
+  deskId: string,
+  formId: 'citizen' | 'cadre' = 'citizen',
+): Promise<Reply<DeskToken>> => {
+  const reply = await client.call('deskToken', { params: { deviceId: deskId }, json: { formId } });
+  // Too many scans of this desk just now (429.2): a sentence to show, not "no network".
+  if (reply.kind === 'failed' && reply.status === 429)
+    return { kind: 'refused', code: reply.code, message: sentenceOf(reply) };
+  return phoneReply(reply);
+};
 
-const post = (token: string, claim: string | undefined, answers: PhoneAnswers) =>
-  call<{ status: 'received' | 'duplicate' }>('/api/v1/phone-sheets', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, claim, sheet: answers }),
-  });
+const post = async (token: string, claim: string | undefined, answers: PhoneAnswers) =>
+  phoneReply(
+    await client.call('sendPhoneSheet', {
+      json: { token, ...(claim ? { claim } : {}), sheet: answers },
+    }),
+  );
 
 /**
  * Sends the sheet. It is queued first, so closing the page or losing signal mid-request
@@ -81,7 +72,7 @@ export async function sendPhoneSheet(
   answers: PhoneAnswers,
   now: number,
   communeName?: string,
-): Promise<Reply<{ status: 'received' | 'duplicate' }>> {
+): Promise<Reply<PhoneSheetReceipt>> {
   const { nonce } = readPhoneToken(token);
   const claim = await claimFor(db, nonce);
   await queuePhoneSheet(db, {

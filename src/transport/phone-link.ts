@@ -1,25 +1,23 @@
 import { bytesToHex } from '../core/codec/hex.ts';
 import { issuePhoneToken } from '../core/phone/token.ts';
 import { type KioskSettings, phoneQrOf } from '../core/settings.ts';
-import { loadCredentials, signerOf } from '../storage/credentials.ts';
+import { loadCredentials, registeredCommune, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
-import { loadSyncStatus, saveSyncStatus } from '../storage/outbox.ts';
+import { loadSyncStatus, recordClockSkew } from '../storage/sync-status.ts';
+import { collectorClient } from './collector-api.ts';
 
-/** Collector clock minus device clock: asked now (2 s at most), else the last one recorded. */
+/**
+ * Collector clock minus device clock: asked now (2 s at most) and reported to the sync status,
+ * else the last one recorded. Only the clock is reported: a failed sync's error stays.
+ */
 async function collectorClockSkew(db: KioskDb, collectorUrl: string, now: number) {
-  const status = await loadSyncStatus(db);
-  try {
-    const response = await fetch(new URL('/api/v1/time', collectorUrl), {
-      signal: AbortSignal.timeout(2_000),
-    });
-    const { serverTime } = (await response.json()) as { serverTime: number };
-    if (!Number.isFinite(serverTime)) throw new Error('no time');
-    const clockSkewMs = serverTime - now;
-    await saveSyncStatus(db, { ...status, clockSkewMs });
-    return clockSkewMs;
-  } catch {
-    return status.clockSkewMs ?? 0;
-  }
+  const reply = await collectorClient({ base: collectorUrl }).call('time', {
+    signal: AbortSignal.timeout(2_000),
+  });
+  if (reply.kind !== 'ok') return (await loadSyncStatus(db)).clockSkewMs ?? 0;
+  const clockSkewMs = reply.value.serverTime - now;
+  await recordClockSkew(db, clockSkewMs);
+  return clockSkewMs;
 }
 
 /**
@@ -42,7 +40,7 @@ export async function buildPhoneLink(
   const token = await issuePhoneToken(signerOf(credentials), {
     deviceId: credentials.deviceId,
     formId: settings.formId,
-    communeCode: settings.communeCode,
+    communeCode: registeredCommune(credentials, settings.communeCode),
     issuedAt: now + skew,
     lifetimeMinutes: phoneQr.tokenMinutes,
     nonce,
@@ -54,10 +52,8 @@ export async function buildPhoneLink(
 export async function phoneLinkUsed(link: string): Promise<boolean> {
   const url = new URL(link);
   const token = url.hash.replace(/^#\/phone\//, '');
-  try {
-    const response = await fetch(new URL(`/api/v1/phone-tokens/${token}`, url.origin));
-    return response.status === 409;
-  } catch {
-    return false;
-  }
+  const reply = await collectorClient({ base: url.origin }).call('phoneToken', {
+    params: { token },
+  });
+  return reply.kind === 'refused' && reply.status === 409;
 }

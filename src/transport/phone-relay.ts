@@ -5,11 +5,12 @@ import { checkPhoneToken } from '../core/phone/token-check.ts';
 import { Problem } from '../core/problems.ts';
 import { profileOfSettings } from '../core/profile/registry.ts';
 import type { KioskSettings } from '../core/settings.ts';
-import { loadCredentials, signerOf } from '../storage/credentials.ts';
+import { loadCredentials, registeredCommune, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
-import { loadSyncStatus } from '../storage/outbox.ts';
 import { keepRelayedSheet, relayedToSend, settleRelayedSheet } from '../storage/phone-relay.ts';
-import { isTransient, refusalSentence } from './refusal.ts';
+import { loadSyncStatus } from '../storage/sync-status.ts';
+import type { CollectorClient } from './collector-api.ts';
+import { sentenceOf } from './refusal.ts';
 
 /**
  * Phone mode's way back through the desk: a phone without network shows its sheet as an
@@ -31,7 +32,10 @@ export async function receiveAnswerQr(
   const skew = (await loadSyncStatus(db)).clockSkewMs ?? 0;
   await checkPhoneToken(
     token,
-    { sign: signerOf(credentials), communeCode: settings.communeCode },
+    {
+      sign: signerOf(credentials),
+      communeCode: registeredCommune(credentials, settings.communeCode),
+    },
     now + skew,
     answers.createdAt,
   );
@@ -54,30 +58,24 @@ export async function receiveAnswerQr(
  */
 export async function sendRelayedSheets(
   db: KioskDb,
-  collectorUrl: string,
-  fetcher: typeof fetch,
+  client: CollectorClient,
   now: () => number,
 ): Promise<{ sent: number; offline: boolean }> {
   let sent = 0;
   for (const sheet of await relayedToSend(db)) {
-    let response: Response;
-    try {
-      response = await fetcher(new URL('/api/v1/phone-sheets', collectorUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: sheet.token, claim: sheet.claim, sheet: sheet.answers }),
-      });
-    } catch {
-      return { sent, offline: true };
-    }
-    if (isTransient(response.status)) return { sent, offline: true };
-    if (response.ok) {
+    const reply = await client.call('sendPhoneSheet', {
+      json: {
+        token: sheet.token,
+        ...(sheet.claim ? { claim: sheet.claim } : {}),
+        sheet: sheet.answers,
+      },
+    });
+    if (reply.kind === 'offline' || reply.kind === 'failed') return { sent, offline: true };
+    if (reply.kind === 'ok') {
       await settleRelayedSheet(db, sheet.nonce, { sentAt: now() });
       sent++;
     } else {
-      await settleRelayedSheet(db, sheet.nonce, {
-        refusal: await refusalSentence(response, 'Cơ quan thu phiếu từ chối phiếu.'),
-      });
+      await settleRelayedSheet(db, sheet.nonce, { refusal: sentenceOf(reply) });
     }
   }
   return { sent, offline: false };

@@ -13,6 +13,7 @@ import type { KioskDb, SelfScoreDraft } from '../storage/db.ts';
 import { markSelfScoreSent, saveSelfScoreDraft } from '../storage/self-scores.ts';
 import { collectorClient, sentenceOf } from './collector-api.ts';
 import type { ExportedFile } from './file-export.ts';
+import { problemSentence } from './refusal.ts';
 
 /**
  * The commune's self-score of Section B leaves the kiosk (Bước 1 of seed 003's "Hướng dẫn chấm
@@ -97,8 +98,7 @@ export async function deliverSelfScore(
     return { kind: reply.value.status, submittedAt: file.submittedAt };
   }
   if (reply.kind === 'offline') {
-    const problem = new Problem('self-score.offline');
-    return { kind: 'offline', sentence: `${problem.message} (mã ${problem.code})` };
+    return { kind: 'offline', sentence: problemSentence('self-score.offline') };
   }
   return { kind: reply.kind, sentence: sentenceOf(reply) };
 }

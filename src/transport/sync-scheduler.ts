@@ -6,7 +6,8 @@ const LOCK = 'khao-sat-sync';
 /**
  * Runs HTTP sync on start, when the browser comes back online, every five minutes, and
  * after a back-off when a try failed. One sync at a time: in a tab by a flag, across tabs
- * by a Web Lock.
+ * by a Web Lock. After a refusal (quarantine) the timer and the network keep their hands off
+ * the refused batch; only `syncNow` tries it again.
  * Returns `syncNow` (for the admin button) and `stop`.
  */
 export function startSyncScheduler(
@@ -15,10 +16,11 @@ export function startSyncScheduler(
 ): { syncNow: () => Promise<SyncOutcome | undefined>; stop: () => void } {
   let retry: ReturnType<typeof setTimeout> | undefined;
   let running = false;
-  let again = false;
+  /** A trigger that came mid-sync; `manual` if any of them was Gửi ngay. */
+  let again: { manual: boolean } | undefined;
 
-  const once = async () => {
-    const outcome = await syncOnce(await deps());
+  const once = async (manual: boolean) => {
+    const outcome = await syncOnce(await deps(), { manual });
     clearTimeout(retry);
     if (outcome.kind === 'retry') retry = setTimeout(() => void run(), outcome.delayMs);
     onOutcome(outcome);
@@ -27,19 +29,23 @@ export function startSyncScheduler(
 
   // A trigger that arrives mid-sync (the network came back while a try was failing) is
   // kept and run right after, never dropped. Across tabs the Web Lock queues the syncs.
-  const run = async (): Promise<SyncOutcome | undefined> => {
+  // `manual`: the admin's Gửi ngay, which alone sends a batch the collector refused again.
+  const run = async (manual = false): Promise<SyncOutcome | undefined> => {
     if (running) {
-      again = true;
+      again = { manual: manual || (again?.manual ?? false) };
       return undefined;
     }
     running = true;
     try {
-      return navigator.locks ? await navigator.locks.request(LOCK, once) : await once();
+      return navigator.locks
+        ? await navigator.locks.request(LOCK, () => once(manual))
+        : await once(manual);
     } finally {
       running = false;
       if (again) {
-        again = false;
-        void run();
+        const next = again;
+        again = undefined;
+        void run(next.manual);
       }
     }
   };
@@ -49,7 +55,7 @@ export function startSyncScheduler(
   const timer = setInterval(() => void run(), EVERY_MS);
   void run();
   return {
-    syncNow: run,
+    syncNow: () => run(true),
     stop: () => {
       window.removeEventListener('online', onOnline);
       clearInterval(timer);

@@ -9,6 +9,7 @@ import { defaultSettings } from '../../src/core/default-settings.ts';
 import { haiDuong2024Scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
+import type { SyncStatus } from '../../src/storage/sync-status.ts';
 import type { ExportKind } from '../../src/transport/file-export.ts';
 import type { ExportScope } from '../../src/transport/qr-export.ts';
 import { defaultFrameQrOptions, type FrameQrOptions } from '../../src/transport/qr-frame-image.ts';
@@ -71,13 +72,14 @@ export class FakeServices implements KioskServices {
   });
   registeredWith: string | undefined;
   syncs = 0;
+  syncStatus: SyncStatus = { failures: 0 };
   collector = {
     status: async () => ({
       collectorUrl: this.registeredWith,
       deviceId: this.registeredWith ? '0123456789abcdef' : undefined,
       unsent: this.sheets.length,
       phoneUnsent: this.phoneUnsent,
-      sync: { failures: 0 },
+      sync: this.syncStatus,
     }),
     register: async (url: string, token: string) => {
       if (token !== 'office-token')

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
+import { deviceProblems } from '../../src/core/problems/device.ts';
+import { said } from '../../src/core/problems/said.ts';
 import { adminLockOf } from '../../src/core/settings.ts';
 import { openKioskDb } from '../../src/storage/db.ts';
-import {
-  loadSettings,
-  SETTINGS_PROBLEM,
-  saveSettings,
-  UNKNOWN_PROFILE_PROBLEM,
-} from '../../src/storage/settings-store.ts';
+import { loadSettings, saveSettings } from '../../src/storage/settings-store.ts';
 import { freshDbName } from './fixtures.ts';
 
 const now = Date.UTC(2026, 10, 23, 3);
@@ -54,7 +51,7 @@ describe('settings store', () => {
     const damaged = { ...defaultSettings(now), timing: 'x' };
     await db.put('settings', damaged, 'current');
     const loaded = await loadSettings(db, now);
-    expect(loaded.problem).toBe(SETTINGS_PROBLEM);
+    expect(loaded.problem).toBe(said(deviceProblems['settings.damaged']));
     expect(loaded.settings).toEqual(defaultSettings(now));
     expect(await db.get('settings', 'current')).toEqual(damaged);
   });
@@ -62,7 +59,9 @@ describe('settings store', () => {
   it('names an unknown profile version as its own problem', async () => {
     const db = await openKioskDb(freshDbName());
     await db.put('settings', { ...defaultSettings(now), profileVersion: 42 }, 'current');
-    expect((await loadSettings(db, now)).problem).toBe(UNKNOWN_PROFILE_PROBLEM);
+    expect((await loadSettings(db, now)).problem).toBe(
+      said(deviceProblems['settings.unknown-profile']),
+    );
   });
 
   it('refuses to save invalid settings', async () => {

@@ -8,6 +8,7 @@ import { keepScreenAwake } from '../platform/wake-lock.ts';
 import type { KioskServices } from '../services.ts';
 import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
+import { deviceProblems } from '../../core/problems/device.ts';
 import { draftFromFlow, flowReducer, initialFlow } from './flow.ts';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
 import { SheetSteps } from './sheet-steps.tsx';
@@ -23,9 +24,6 @@ interface Props {
   onAdminRequest: () => void;
   onStartScreenChange?: (onStart: boolean) => void;
 }
-
-const SAVE_FAILED =
-  'Máy chưa lưu được phiếu. Xin Ông/Bà bấm "Thử lại"; nếu vẫn không được, xin báo cán bộ.';
 
 /** The citizen-facing kiosk: start → (residency) → questions → personal → review → thanks. */
 export function KioskApp({
@@ -79,7 +77,7 @@ export function KioskApp({
       );
       dispatch({ type: 'submitted' });
     } catch {
-      setSaveError(SAVE_FAILED);
+      setSaveError(deviceProblems['sheet.not-saved'].message);
     } finally {
       setSaving(false);
     }

@@ -11,6 +11,7 @@ import { StartScreen } from '../kiosk/start-screen/index.tsx';
 import { watchForAppUpdates } from '../shell/app-update.ts';
 import { useQuestionReader } from '../speech/use-reader.ts';
 import '../theme.css';
+import { deviceProblems } from '../../core/problems/device.ts';
 import { AnswerQr } from './answer-qr/index.tsx';
 import { createPhoneServices, type PhoneServices } from './phone-services.ts';
 import './style.css';
@@ -32,8 +33,6 @@ type Stage =
   | { kind: 'sent'; communeName: string }
   | { kind: 'queued'; token: string; claim: string; answers: PhoneAnswers; communeName: string };
 
-const NEED_NETWORK_FOR_DESK =
-  'Cần có mạng để lấy mã đánh giá từ mã QR in sẵn. Xin Ông/Bà bật dữ liệu di động hoặc Wi-Fi rồi quét lại.';
 const NOT_A_LINK = new Problem('token.damaged').message;
 
 /** Opens the link: a usable token and the commune's name, or why the phone cannot answer. */
@@ -41,7 +40,8 @@ async function open(link: PhoneLink | undefined, services: PhoneServices): Promi
   if (!link) return { kind: 'closed', message: NOT_A_LINK };
   if (link.kind === 'desk') {
     const issued = await services.requestDeskToken(link.deskId);
-    if (issued.kind === 'offline') return { kind: 'closed', message: NEED_NETWORK_FOR_DESK };
+    if (issued.kind === 'offline')
+      return { kind: 'closed', message: deviceProblems['desk.needs-network'].message };
     if (issued.kind === 'refused') return { kind: 'closed', message: issued.message };
     const { token, communeName } = issued.value;
     return { kind: 'answering', token, formId: readPhoneToken(token).formId, communeName };

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../../src/app/admin/index.tsx';
-import { Problem } from '../../../src/core/problems.ts';
+import { said } from '../../../src/core/problems/said.ts';
+import { Problem, problemCatalogue } from '../../../src/core/problems.ts';
 import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
 import type { Sheet } from '../../../src/core/sheet.ts';
 import { FakeServices } from '../fake-services.ts';
@@ -417,6 +418,21 @@ describe('admin link to the collecting office', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Gửi ngay' }));
     await waitFor(() => expect(services.syncs).toBe(1));
+  });
+
+  it('says sending stopped after a refusal, and when Cài đặt names another commune', async () => {
+    const services = new FakeServices();
+    services.registeredWith = 'https://thuphieu.example.vn';
+    services.syncStatus = {
+      failures: 1,
+      quarantined: true,
+      lastError: 'Chữ ký của lô không đúng. (mã 401.1)',
+      communeMismatch: said(problemCatalogue['sync.commune-changed']),
+    };
+    await unlock(services);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi dữ liệu' }));
+    expect((await screen.findByText(/Đã dừng gửi/)).textContent).toContain('401.1');
+    expect(screen.getByText(/khác với mã xã máy đã đăng ký/).textContent).toContain('409.8');
   });
 });
 

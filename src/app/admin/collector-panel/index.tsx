@@ -93,6 +93,7 @@ export function CollectorPanel({ services }: { services: KioskServices }) {
           {sync.lastError}
         </p>
       )}
+      {sync.communeMismatch && <p class="admin-notice">{sync.communeMismatch}</p>}
       {sync.clockSkewMs !== undefined && Math.abs(sync.clockSkewMs) > SKEW_WORTH_SAYING_MS && (
         <p class="admin-notice">
           Đồng hồ của máy lệch {formatCount(Math.round(Math.abs(sync.clockSkewMs) / 60_000))} phút

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '../../../core/format.ts';
+import { deviceProblems } from '../../../core/problems/device.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { PinCheck, PinService } from '../../services.ts';
 
@@ -38,7 +39,7 @@ function SetPinForm({ pin, onUnlocked }: Pick<Props, 'pin' | 'onUnlocked'>) {
   const [error, setError] = useState('');
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!PIN_PATTERN.test(first)) return setError('Mã PIN phải gồm 4 đến 8 chữ số.');
+    if (!PIN_PATTERN.test(first)) return setError(deviceProblems['pin.invalid'].message);
     if (first !== second) return setError('Hai lần nhập mã PIN không khớp. Vui lòng nhập lại.');
     await pin.set(first);
     onUnlocked();

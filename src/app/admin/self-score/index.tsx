@@ -9,6 +9,7 @@ import type { LeafRefusal } from './leaf-row.tsx';
 import { SendPanel } from './send-panel.tsx';
 import { SelfScoreTotals } from './totals.tsx';
 import './style.css';
+import { said } from '../../../core/problems/said.ts';
 
 interface Props {
   services: KioskServices;
@@ -71,8 +72,7 @@ export function SelfScorePanel({ services, collectorName }: Props) {
   };
 
   if (scorecard === null) {
-    const problem = new Problem('scorecard.none');
-    return <AlertText text={`${problem.message} (mã ${problem.code})`} />;
+    return <AlertText text={said(new Problem('scorecard.none'))} />;
   }
   if (!scorecard || !draft) return <p>Đang tải…</p>;
   const collector = collectorName || 'cơ quan thu phiếu';

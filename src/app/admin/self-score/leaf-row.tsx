@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatPoints } from '../../../core/format.ts';
+import { said } from '../../../core/problems/said.ts';
 import { Problem } from '../../../core/problems.ts';
 import type { ScorecardNode } from '../../../core/profile/scorecard-schema.ts';
 import { type LeafEntry, leafEntryOf } from '../../../core/scoring/section-b.ts';
@@ -17,10 +18,7 @@ interface Props {
   onRefusal: (problem: LeafRefusal | undefined) => void;
 }
 
-const sentence = (key: LeafRefusal) => {
-  const problem = new Problem(key);
-  return `${problem.message} (mã ${problem.code})`;
-};
+const sentence = (key: LeafRefusal) => said(new Problem(key));
 
 /** One scorable row: its "Điểm chuẩn", the commune's score in points (0,5 steps) and its note. */
 export function LeafRow({ leaf, depth, halfPoints, note, onScore, onNote, onRefusal }: Props) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../../core/format.ts';
+import { said } from '../../../core/problems/said.ts';
 import { Problem } from '../../../core/problems.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import { downloadFile } from '../../platform/download-file.ts';
@@ -17,11 +18,7 @@ interface Props {
 }
 
 const problemSentence = (error: unknown) =>
-  error instanceof Problem
-    ? `${error.message} (mã ${error.code})`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  error instanceof Problem ? said(error) : error instanceof Error ? error.message : String(error);
 
 /** "Gửi về cơ quan thu phiếu" and "Tải tệp tự chấm": the same signed file, and what came of it. */
 export function SendPanel({ service, settled, unfixed, onSent, sent, editedSinceSent }: Props) {

@@ -1,15 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { deviceProblems } from '../../../core/problems/device.ts';
 import { createQrDetector, type QrDetector } from '../../platform/qr-detector.ts';
 import { AlertText } from '../alert-text/index.tsx';
 import './style.css';
 
 /** Time between two reads of the video: fast enough for a carousel, light on a tablet. */
 const SCAN_INTERVAL_MS = 80;
-
-const CAMERA_REFUSED =
-  'Không mở được camera. Hãy cho phép trình duyệt dùng camera, hoặc nhập nội dung mã bằng tay.';
-const NO_CAMERA = 'Máy này không có camera dùng được. Hãy nhập nội dung mã bằng tay.';
-const DETECTOR_FAILED = 'Không khởi động được bộ đọc mã QR trên máy này.';
 
 /**
  * The camera's picture with a QR reader running over it. Every text read is handed to
@@ -39,7 +35,8 @@ export function QrScanner({ onText, label }: { onText: (text: string) => void; l
       timer = setTimeout(() => void scan(detector), SCAN_INTERVAL_MS);
     };
     const start = async () => {
-      if (!navigator.mediaDevices?.getUserMedia) return setError(NO_CAMERA);
+      if (!navigator.mediaDevices?.getUserMedia)
+        return setError(deviceProblems['camera.none'].message);
       try {
         stream = await navigator.mediaDevices.getUserMedia({
           video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } },
@@ -47,7 +44,11 @@ export function QrScanner({ onText, label }: { onText: (text: string) => void; l
         });
       } catch (e) {
         const missing = e instanceof DOMException && e.name === 'NotFoundError';
-        return setError(missing ? NO_CAMERA : CAMERA_REFUSED);
+        return setError(
+          missing
+            ? deviceProblems['camera.none'].message
+            : deviceProblems['camera.refused'].message,
+        );
       }
       const element = video.current;
       if (stopped || !element) return;
@@ -57,7 +58,7 @@ export function QrScanner({ onText, label }: { onText: (text: string) => void; l
       try {
         detector = await createQrDetector();
       } catch {
-        return setError(DETECTOR_FAILED);
+        return setError(deviceProblems['camera.detector'].message);
       }
       setReady(true);
       void scan(detector);
