@@ -23,7 +23,7 @@ describe('what each kiosk did, at the office, in real Chromium', () => {
       await page.goto(collector.url);
       await waitForServiceWorker(page);
       const kiosk = new KioskDriver(page);
-      await kiosk.setUpAndRegister(collector.adminToken);
+      await kiosk.setUpAndRegister(collector);
 
       // Sheets 1–10, sent over HTTP.
       for (let i = 0; i < 10; i++) {

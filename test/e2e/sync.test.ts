@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communesResponseSchema } from '../../src/core/api.ts';
+import { enrolmentLink } from '../../src/core/enrolment.ts';
 import { type RunningCollector, startCollector } from './collector-server.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, restoreNetwork, waitForServiceWorker } from './harness.ts';
-import { KioskDriver } from './kiosk-driver.ts';
+import { enrolmentCodeByApi, KioskDriver } from './kiosk-driver.ts';
 
 let collector: RunningCollector;
 beforeAll(async () => {
@@ -22,8 +23,8 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       await waitForServiceWorker(page);
       const kiosk = new KioskDriver(page);
 
-      // Set up the kiosk: commune, then registration with the office's token.
-      await kiosk.setUpAndRegister(collector.adminToken);
+      // Set up the kiosk: the office's one-time code typed in the admin area.
+      await kiosk.setUpAndRegister(collector);
 
       // A day with no network: 30 sheets (15 of 10 points, 15 of 5).
       await cutNetwork(context);
@@ -58,6 +59,47 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
           page.getByText('Phiếu chưa gửi').locator('..').locator('dd').textContent(),
         )
         .toBe('0');
+      await context.close();
+    }));
+
+  it('enrols by the office link opened on the tablet: PIN, a question, then its sheets are taken', () =>
+    withProfileDir(async (profileDir) => {
+      const code = await enrolmentCodeByApi(collector, {
+        communeName: 'Phường Hòa Bình',
+        communeCode: '10508',
+      });
+      const context = await launchProfile(profileDir);
+      const page = await firstPage(context);
+      // What the tablet's camera app opens from the office's QR.
+      await page.goto(enrolmentLink(new URL(collector.url).origin, code));
+      const kiosk = new KioskDriver(page);
+      // First run: the admin PIN is set before anything else; nothing is redeemed before it.
+      await page.getByRole('heading', { name: 'Đặt mã PIN quản trị' }).waitFor();
+      await page.getByLabel('Mã PIN mới').fill('2468');
+      await page.getByLabel('Nhập lại mã PIN').fill('2468');
+      await kiosk.button('Lưu mã PIN').click();
+      const dialog = page.getByRole('alertdialog', { name: 'Xác nhận đăng ký máy' });
+      await dialog
+        .getByText(`Đăng ký máy này cho cơ quan thu phiếu tại ${new URL(collector.url).host}?`)
+        .waitFor();
+      await dialog.getByText(code, { exact: true }).waitFor();
+      await dialog.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      await page
+        .getByText('Đã đăng ký máy cho Phường Hòa Bình (mã 10508), tên máy “Quầy một cửa”.')
+        .waitFor();
+      await page.getByText(/Máy đã đăng ký với/).waitFor();
+      await kiosk.button('Về màn hình khảo sát').click();
+
+      await kiosk.answerSheet(['Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt']);
+      await kiosk.backToStart();
+      await kiosk.openAdmin();
+      await kiosk.button('Gửi dữ liệu').click();
+      await kiosk.button('Gửi ngay').click();
+      await expect
+        .poll(async () => (await collector.store.sheetsOfCommune('10508')).length, {
+          timeout: 30_000,
+        })
+        .toBe(1);
       await context.close();
     }));
 });
