@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ENROLMENT_ROUTE } from '../../core/enrolment.ts';
+import { ENROLMENT_ROUTE } from '../../core/enrolment-route.ts';
 
 export type Route = 'kiosk' | 'admin' | 'collector';
 
