@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communesResponseSchema } from '../../src/core/api.ts';
-import { enrolmentLink } from '../../src/core/enrolment.ts';
-import { type RunningCollector, startCollector } from './collector-server.ts';
+import { encodeOfflineEnrolment, enrolmentLink } from '../../src/core/enrolment.ts';
+import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
+import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { enrolmentCodeByApi, KioskDriver } from './kiosk-driver.ts';
@@ -101,5 +105,63 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
         })
         .toBe(1);
       await context.close();
+    }));
+
+  it('enrols offline: the office registers the id the tablet shows, the tablet scans its KS1K QR', () =>
+    withProfileDir(async (profileDir) => {
+      // Online once, to install the app; then the id is read off the tablet's screen.
+      const first = await launchProfile(profileDir);
+      const page = await firstPage(first);
+      await page.goto(collector.url);
+      await waitForServiceWorker(page);
+      const kiosk = new KioskDriver(page);
+      await kiosk.openAdmin();
+      await kiosk.button('Gửi dữ liệu').click();
+      await kiosk.button('Đăng ký khi không có mạng').click();
+      await page.getByRole('img', { name: 'Mã QR của mã máy này' }).waitFor();
+      const deviceId = (await page.locator('.enrol-device-id').textContent()) ?? '';
+      expect(deviceId).toMatch(/^[0-9a-f]{16}$/);
+      await first.close();
+
+      // The office registers that id and shows the key as a QR.
+      const key = await registerKioskByApi(collector, deviceId, '10509', 'Xã Hà Kỳ');
+      const qr = encodeOfflineEnrolment({
+        deviceId,
+        key: Buffer.from(key).toString('base64url'),
+        communeCode: '10509',
+        communeName: 'Xã Hà Kỳ',
+        label: 'Quầy 2',
+      });
+      const videoDir = mkdtempSync(join(tmpdir(), 'enrol-camera-'));
+      const offline = await launchProfile(
+        profileDir,
+        true,
+        fakeCameraArgs(writeQrVideo(videoDir, [qr])),
+      );
+      const tablet = await firstPage(offline);
+      await tablet.goto(collector.url);
+      const desk = new KioskDriver(tablet);
+      await desk.openAdmin();
+      await desk.button('Gửi dữ liệu').click();
+      await desk.button('Đăng ký khi không có mạng').click();
+      await tablet
+        .getByText('Đã đăng ký máy cho Xã Hà Kỳ (mã 10509), tên máy “Quầy 2”.', { exact: false })
+        .waitFor({ timeout: 30_000 });
+      await desk.button('Về màn hình khảo sát').click();
+      await desk.answerSheet(['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
+
+      // Back online, its sheets are accepted as any enrolled kiosk's.
+      await restoreNetwork(offline);
+      await desk.backToStart();
+      await desk.openAdmin();
+      await desk.button('Gửi dữ liệu').click();
+      await desk.button('Gửi ngay').click();
+      await expect
+        .poll(async () => (await collector.store.sheetsOfCommune('10509')).length, {
+          timeout: 30_000,
+        })
+        .toBe(1);
+      await offline.close();
+      rmSync(videoDir, { recursive: true, force: true });
     }));
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENROLMENT_WORDS as W } from '../../../core/vocabulary.ts';
 import { QrImage } from '../../components/qr-image/index.tsx';
 import { QrScanner } from '../../components/qr-scanner/index.tsx';
+import { useIdleHold } from '../idle-lock/index.tsx';
 
 interface Props {
   deviceId: () => Promise<string>;
@@ -16,6 +17,8 @@ interface Props {
 export function OfflineEnrolment({ deviceId, onScanned, onBack }: Props) {
   const [id, setId] = useState('');
   const [svg, setSvg] = useState('');
+  // The office types or scans the id and makes its QR with nobody touching the tablet.
+  useIdleHold(true);
   useEffect(() => {
     void deviceId().then(async (value) => {
       setId(value);
