@@ -49,7 +49,10 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
     },
     async enrol(text, collectorUrl) {
       const { enrol } = await import('../transport/enrolment.ts');
-      return enrol(await db(), text, { collectorUrl, now: now() });
+      const enrolled = await enrol(await db(), text, { collectorUrl, now: now() });
+      // Sheets taken before the tablet was enrolled go at once, not at the next timer.
+      if (enrolled.online) void schedule().then((s) => s.syncNow().catch(() => {}));
+      return enrolled;
     },
     async deviceId() {
       return (await ensureDevice(await db())).deviceId;

@@ -66,7 +66,7 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       await context.close();
     }));
 
-  it('enrols by the office link opened on the tablet: PIN, a question, then its sheets are taken', () =>
+  it('enrols by the office link opened on the tablet: PIN, a question, then it sends what it holds', () =>
     withProfileDir(async (profileDir) => {
       const code = await enrolmentCodeByApi(collector, {
         communeName: 'Phường Hòa Bình',
@@ -74,9 +74,13 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
       });
       const context = await launchProfile(profileDir);
       const page = await firstPage(context);
-      // What the tablet's camera app opens from the office's QR.
-      await page.goto(enrolmentLink(new URL(collector.url).origin, code));
       const kiosk = new KioskDriver(page);
+      // A sheet taken before the tablet is enrolled.
+      await page.goto(collector.url);
+      await kiosk.answerSheet(['Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt']);
+      // What the tablet's camera app opens from the office's QR: a page load of its own.
+      await page.goto('about:blank');
+      await page.goto(enrolmentLink(new URL(collector.url).origin, code));
       // First run: the admin PIN is set before anything else; nothing is redeemed before it.
       await page.getByRole('heading', { name: 'Đặt mã PIN quản trị' }).waitFor();
       await page.getByLabel('Mã PIN mới').fill('2468');
@@ -92,9 +96,14 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
         .getByText('Đã đăng ký máy cho Phường Hòa Bình (mã 10508), tên máy “Quầy một cửa”.')
         .waitFor();
       await page.getByText(/Máy đã đăng ký với/).waitFor();
+      // Enrolled, it sends what it holds at once, under the commune the office named.
+      await expect
+        .poll(async () => (await collector.store.sheetsOfCommune('10508')).length, {
+          timeout: 30_000,
+        })
+        .toBe(1);
       await kiosk.button('Về màn hình khảo sát').click();
-
-      await kiosk.answerSheet(['Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt']);
+      await kiosk.answerSheet(['Khá', 'Khá', 'Khá', 'Khá', 'Khá']);
       await kiosk.backToStart();
       await kiosk.openAdmin();
       await kiosk.button('Gửi dữ liệu').click();
@@ -103,7 +112,7 @@ describe('kiosk to collector over HTTP, in real Chromium', () => {
         .poll(async () => (await collector.store.sheetsOfCommune('10508')).length, {
           timeout: 30_000,
         })
-        .toBe(1);
+        .toBe(2);
       await context.close();
     }));
 
