@@ -1,6 +1,5 @@
-import { base64urlToBytes } from '../core/codec/base64url.ts';
 import { flagThresholdsOf } from '../core/settings.ts';
-import { loadCredentials, saveCredentials } from '../storage/credentials.ts';
+import { loadCredentials } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
 import { ensureDevice } from '../storage/device.ts';
 import { markSent, unsentSheets } from '../storage/outbox.ts';
@@ -11,7 +10,7 @@ import type { SyncDeps } from '../transport/http-sync.ts';
 import type { startSyncScheduler } from '../transport/sync-scheduler.ts';
 import type { CollectorLink } from './services.ts';
 
-/** Registration and HTTP sync over the same database. */
+/** Enrolment and HTTP sync over the same database. */
 export function collectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
   // Sync code (codec, seal, deflate) loads after the kiosk is up: it is not in the first download.
   let scheduler: Promise<ReturnType<typeof startSyncScheduler>> | undefined;
@@ -49,22 +48,15 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
         sync: await loadSyncStatus(database),
       };
     },
-    async register(collectorUrl, adminToken) {
-      const { database, settings } = await withSettings();
-      const device = await ensureDevice(database);
-      const { registerKiosk } = await import('../transport/registration.ts');
-      const credentials = await registerKiosk(collectorUrl, adminToken, {
-        deviceId: device.deviceId,
-        communeCode: settings.communeCode,
-        communeName: settings.communeName,
-        label: settings.kioskLabel,
-      });
-      await saveCredentials(database, {
-        collectorUrl,
-        deviceId: credentials.deviceId,
-        key: base64urlToBytes(credentials.key),
-        communeCode: settings.communeCode,
-      });
+    async enrol(text, collectorUrl) {
+      const { enrol } = await import('../transport/enrolment.ts');
+      const enrolled = await enrol(await db(), text, { collectorUrl, now: now() });
+      // Sheets taken before the tablet was enrolled go at once, not at the next timer.
+      if (enrolled.online) void schedule().then((s) => s.syncNow().catch(() => {}));
+      return enrolled;
+    },
+    async deviceId() {
+      return (await ensureDevice(await db())).deviceId;
     },
     startBackgroundSync() {
       void schedule();

@@ -63,7 +63,7 @@ function lazySelfScore(db: () => Promise<KioskDb>, now: () => number): SelfScore
 }
 
 /**
- * The collector link loads on first use (after the kiosk is up): registration, sync,
+ * The collector link loads on first use (after the kiosk is up): enrolment, sync,
  * codec and exports are not part of the kiosk's first download.
  */
 function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): CollectorLink {
@@ -74,7 +74,8 @@ function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): Colle
   };
   return {
     status: async () => (await link()).status(),
-    register: async (url, token) => (await link()).register(url, token),
+    enrol: async (text, url) => (await link()).enrol(text, url),
+    deviceId: async () => (await link()).deviceId(),
     startBackgroundSync: () => void link().then((l) => l.startBackgroundSync()),
     syncNow: async () => (await link()).syncNow(),
     buildQrExport: async (scope, qr) => (await link()).buildQrExport(scope, qr),

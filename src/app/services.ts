@@ -5,12 +5,13 @@ import type { SelfScoreDraft } from '../storage/db.ts';
 import type { StorageStatus } from '../storage/persistence.ts';
 import type { PinCheck } from '../storage/pin.ts';
 import type { SyncStatus } from '../storage/sync-status.ts';
+import type { Enrolled } from '../transport/enrolment.ts';
 import type { ExportedFile, ExportKind } from '../transport/file-export.ts';
 import type { ExportScope, QrExport } from '../transport/qr-export.ts';
 import type { FrameQrOptions } from '../transport/qr-frame-image.ts';
 import type { SelfScoreOutcome } from '../transport/self-score.ts';
 
-export type { PinCheck, SelfScoreDraft, SelfScoreOutcome, StorageStatus };
+export type { Enrolled, PinCheck, SelfScoreDraft, SelfScoreOutcome, StorageStatus };
 
 /**
  * Everything the screens need from the device, behind one interface, so screens
@@ -52,11 +53,17 @@ export interface SelfScoreService {
   file(draft: SelfScoreDraft): Promise<ExportedFile>;
 }
 
-/** The kiosk's link to the collecting office: registration and HTTP sync. */
+/** The kiosk's link to the collecting office: enrolment and HTTP sync. */
 export interface CollectorLink {
   status(): Promise<CollectorStatus>;
-  /** Registers this kiosk with the office's admin token; rejects with a Vietnamese message. */
-  register(collectorUrl: string, adminToken: string): Promise<void>;
+  /**
+   * Enrols this kiosk with what was scanned or typed: the office's one-time code or its link
+   * (redeemed at `collectorUrl`, or at the link's own address), or the office's offline
+   * enrolment QR (`KS1K…`). Rejects with the catalogue's Vietnamese sentence.
+   */
+  enrol(text: string, collectorUrl: string): Promise<Enrolled>;
+  /** This device's id (made on first use), which the office types or scans to enrol it offline. */
+  deviceId(): Promise<string>;
   /** Starts sending on start, when online, on a timer and after back-off. */
   startBackgroundSync(): void;
   syncNow(): Promise<void>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fromBase45, toBase45 } from './codec/base45.ts';
+import { ENROLMENT_ROUTE } from './enrolment-route.ts';
 import { deviceIdSchema } from './sheet.ts';
 
 /**
@@ -34,7 +35,7 @@ export function normalizeCode(text: string, length = ENROLMENT_CODE_LENGTH): str
   return grouped(plain);
 }
 
-export const ENROLMENT_ROUTE = '#/dang-ky/';
+export { ENROLMENT_ROUTE };
 
 /** The link an online enrolment QR carries. */
 export const enrolmentLink = (origin: string, code: string) =>

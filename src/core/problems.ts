@@ -300,6 +300,11 @@ export const problemCatalogue = {
     message:
       'Mã đăng ký này được lập cho một máy khác (mã máy không khớp). Vui lòng đưa đúng mã máy trên màn hình này cho cơ quan thu phiếu.',
   },
+  'enrolment.bad-address': {
+    code: '400.42',
+    message:
+      'Địa chỉ máy chủ thu phiếu không đúng. Vui lòng nhập địa chỉ đầy đủ, bắt đầu bằng https:// (ví dụ https://thuphieu.example.vn), hoặc quét mã QR đăng ký của cơ quan thu phiếu.',
+  },
   'self-score.step': {
     code: '400.25',
     message:

@@ -90,3 +90,42 @@ export const IDLE_WORDS = {
 
 /** The setting of the admin area's idle lock, as the settings screen names it. */
 export const ADMIN_LOCK_LABEL = 'Tự khóa phần quản trị sau bao lâu không thao tác (giây, 30–1800)';
+
+/**
+ * The kiosk's enrolment with the collecting office (Quản trị → Gửi dữ liệu): by the office's
+ * QR or one-time code, or offline by showing this device's id and scanning the office's QR.
+ * The refusals are in the problem catalogue (enrolment.*).
+ */
+export const ENROLMENT_WORDS = {
+  title: 'Đăng ký máy',
+  intro:
+    'Cán bộ cơ quan thu phiếu tạo một mã đăng ký cho máy này. Quét mã QR đăng ký bằng camera của máy, hoặc gõ mã 8 ký tự. Không cần và không được nhập mã quản trị của cơ quan trên máy khảo sát.',
+  address: 'Địa chỉ máy chủ thu phiếu',
+  code: 'Mã đăng ký máy (8 ký tự, ví dụ ABCD-EFGH)',
+  submit: 'Đăng ký máy',
+  scan: 'Quét mã QR đăng ký',
+  scanHint: 'Đưa mã QR đăng ký trên màn hình hoặc giấy của cơ quan thu phiếu trước camera của máy.',
+  camera: 'Camera quét mã QR đăng ký',
+  closeCamera: 'Đóng camera',
+  offline: 'Đăng ký khi không có mạng',
+  offlineSteps:
+    'Đọc hoặc đưa mã máy dưới đây cho cơ quan thu phiếu. Cơ quan đăng ký máy và hiện một mã QR đăng ký; quét mã đó bằng camera của máy này.',
+  deviceId: 'Mã máy',
+  deviceQr: 'Mã QR của mã máy này',
+  offlineScan: 'Quét mã QR đăng ký của cơ quan',
+  back: 'Quay lại',
+  busy: 'Đang đăng ký…',
+  confirmTitle: 'Xác nhận đăng ký máy',
+  /** The question before a code from an opened link is redeemed. */
+  confirm: (place: string) => `Đăng ký máy này cho ${place}?`,
+  confirmCode: 'Mã đăng ký',
+  yes: 'Đăng ký',
+  no: 'Hủy',
+  place: (host: string) => `cơ quan thu phiếu tại ${host}`,
+  done: (commune: string, code: string, label: string) =>
+    `Đã đăng ký máy cho ${commune} (mã ${code})${label ? `, tên máy “${label}”` : ''}.`,
+  alreadyEnrolled:
+    'Máy này đã đăng ký với cơ quan thu phiếu, nên mã đăng ký vừa mở không được dùng. Nếu cần đăng ký lại, vui lòng liên hệ cơ quan thu phiếu.',
+  doneOffline:
+    'Máy đã nhận khóa từ mã QR đăng ký. Khi có mạng, máy gửi phiếu về cơ quan thu phiếu; khi không có mạng, dùng mục Xuất mã QR.',
+};

@@ -1,4 +1,5 @@
 import type {
+  Enrolled,
   KioskServices,
   PinCheck,
   SelfScoreDraft,
@@ -6,6 +7,8 @@ import type {
   SelfScoreService,
 } from '../../src/app/services.ts';
 import { defaultSettings } from '../../src/core/default-settings.ts';
+import { decodeOfflineEnrolment, enrolmentCodeIn } from '../../src/core/enrolment.ts';
+import { Problem, problemCatalogue } from '../../src/core/problems.ts';
 import { haiDuong2024Scorecard } from '../../src/core/profile/hai-duong-2024-scorecard.ts';
 import type { KioskSettings } from '../../src/core/settings.ts';
 import type { Sheet, SheetDraft } from '../../src/core/sheet.ts';
@@ -13,6 +16,9 @@ import type { SyncStatus } from '../../src/storage/sync-status.ts';
 import type { ExportKind } from '../../src/transport/file-export.ts';
 import type { ExportScope } from '../../src/transport/qr-export.ts';
 import { defaultFrameQrOptions, type FrameQrOptions } from '../../src/transport/qr-frame-image.ts';
+
+/** The fake kiosk's device id. */
+export const FAKE_DEVICE_ID = '0123456789abcdef';
 
 /** The receipt the fake QR export expects from the office. */
 export const FAKE_RECEIPT = 'KS1OK/0A0B0C0D01020304';
@@ -71,21 +77,41 @@ export class FakeServices implements KioskServices {
     quotaBytes: 4_000_000_000,
   });
   registeredWith: string | undefined;
+  /** The office's one-time codes still good, with what each enrols the kiosk as. */
+  enrolmentCodes = new Map<string, { communeCode: string; communeName: string; label: string }>();
+  /** Every text given to enrol, as scanned or typed. */
+  enrolTexts: string[] = [];
   syncs = 0;
   syncStatus: SyncStatus = { failures: 0 };
   collector = {
     status: async () => ({
       collectorUrl: this.registeredWith,
-      deviceId: this.registeredWith ? '0123456789abcdef' : undefined,
+      deviceId: this.registeredWith ? FAKE_DEVICE_ID : undefined,
       unsent: this.sheets.length,
       phoneUnsent: this.phoneUnsent,
       sync: this.syncStatus,
     }),
-    register: async (url: string, token: string) => {
-      if (token !== 'office-token')
-        throw new Error('Thiếu hoặc sai mã quản trị của cơ quan thu phiếu. (mã 401.2)');
+    enrol: async (text: string, url: string): Promise<Enrolled> => {
+      this.enrolTexts.push(text);
+      const offline = decodeOfflineEnrolment(text.trim());
+      if (offline) {
+        if (offline.deviceId !== FAKE_DEVICE_ID) throw new Problem('enrolment.other-device');
+        this.registeredWith = url;
+        const { key: _key, ...shown } = offline;
+        return { ...shown, online: false };
+      }
+      const code = enrolmentCodeIn(text);
+      if (!code) throw new Problem('enrolment.unreadable');
+      const office = this.enrolmentCodes.get(code);
+      if (!office) {
+        const { code: problemCode, message } = problemCatalogue['enrolment.invalid'];
+        throw new Error(`${message} (mã ${problemCode})`);
+      }
+      this.enrolmentCodes.delete(code);
       this.registeredWith = url;
+      return { deviceId: FAKE_DEVICE_ID, ...office, online: true };
     },
+    deviceId: async () => FAKE_DEVICE_ID,
     startBackgroundSync: () => {},
     syncNow: async () => {
       this.syncs++;

@@ -92,6 +92,9 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
     await kiosk.button('Gửi dữ liệu').click();
     await kiosk.button('Đăng ký máy').waitFor();
     seen.collector = await violations(page);
+    await kiosk.button('Đăng ký khi không có mạng').click();
+    await page.getByRole('img', { name: 'Mã QR của mã máy này' }).waitFor();
+    seen.enrolOffline = await violations(page);
     await kiosk.button('Xuất mã QR').click();
     await kiosk.button('Tạo mã QR').waitFor();
     seen.qrExport = await violations(page);
@@ -129,6 +132,7 @@ describe('accessibility of every screen (axe-core in real Chromium)', () => {
       dashboard: [],
       settings: [],
       collector: [],
+      enrolOffline: [],
       qrExport: [],
       selfScore: [],
       selfScoreRefused: [],

@@ -64,7 +64,7 @@ describe('the built app under the collector’s Content-Security-Policy, in real
     await waitForServiceWorker(page);
     // Kiosk start, admin (PIN, settings, registration), start screen with its phone QR.
     const kiosk = new KioskDriver(page);
-    await kiosk.setUpAndRegister(collector.adminToken);
+    await kiosk.setUpAndRegister(collector);
     await page.getByRole('img', { name: 'Mã QR để đánh giá trên điện thoại' }).waitFor();
     await kiosk.answerSheet(['Tốt', 'Khá', 'Tốt', 'Trung bình', 'Tốt']);
     await kiosk.backToStart();

@@ -172,7 +172,7 @@ describe('every citizen screen fits its device (real Chromium)', () => {
     await page.goto(collector.url);
     const kiosk = new KioskDriver(page);
     // Registered, so the start screen also shows the QR for answering on one's own phone.
-    await kiosk.setUpAndRegister(collector.adminToken);
+    await kiosk.setUpAndRegister(collector);
     await page.getByRole('img', { name: 'Mã QR để đánh giá trên điện thoại' }).waitFor();
     const found: string[] = [];
     await walkSheet(page, 'citizen', found);

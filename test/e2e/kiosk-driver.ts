@@ -65,22 +65,44 @@ export class KioskDriver {
     return table.getByRole('row', { name: rowName }).getByRole('cell').allInnerTexts();
   }
 
-  /** Admin set-up of a new kiosk: commune in settings, then registration with the office's token. */
+  /**
+   * Admin set-up of a new kiosk as the office does it: the office makes a one-time code for the
+   * commune (the bootstrap token over the API), the tablet's staff types it in Gửi dữ liệu.
+   */
   async setUpAndRegister(
-    adminToken: string,
+    collector: OfficeApi,
     communeName = 'Xã Tứ Kỳ',
     communeCode = '10507',
   ): Promise<void> {
+    const code = await enrolmentCodeByApi(collector, { communeName, communeCode });
     await this.openAdmin();
-    await this.button('Cài đặt').click();
-    await this.page.getByLabel('Tên xã, phường').fill(communeName);
-    await this.page.getByLabel('Mã xã, phường (chữ số)').fill(communeCode);
-    await this.button('Lưu cài đặt').click();
-    await this.page.getByText('Đã lưu cài đặt').waitFor();
     await this.button('Gửi dữ liệu').click();
-    await this.page.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(adminToken);
+    await this.page.getByLabel(/^Mã đăng ký máy/).fill(code);
     await this.button('Đăng ký máy').click();
     await this.page.getByText(/Máy đã đăng ký với/).waitFor();
     await this.button('Về màn hình khảo sát').click();
   }
+}
+
+/** Where the collector runs and the token its automation uses (test/e2e/collector-server.ts). */
+export interface OfficeApi {
+  url: string;
+  adminToken: string;
+}
+
+/** A one-time enrolment code, made as the office's screen makes it (POST /api/v1/enrolments). */
+export async function enrolmentCodeByApi(
+  collector: OfficeApi,
+  { communeName = 'Xã Tứ Kỳ', communeCode = '10507', label = 'Quầy một cửa' } = {},
+): Promise<string> {
+  const response = await fetch(new URL('/api/v1/enrolments', collector.url), {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${collector.adminToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ communeCode, communeName, label }),
+  });
+  if (response.status !== 201) throw new Error(`enrolment code: HTTP ${response.status}`);
+  return ((await response.json()) as { code: string }).code;
 }

@@ -23,7 +23,7 @@ describe('what each kiosk did, at the office, in real Chromium', () => {
       await page.goto(collector.url);
       await waitForServiceWorker(page);
       const kiosk = new KioskDriver(page);
-      await kiosk.setUpAndRegister(collector.adminToken);
+      await kiosk.setUpAndRegister(collector);
 
       // Sheets 1–10, sent over HTTP.
       for (let i = 0; i < 10; i++) {
@@ -64,7 +64,8 @@ describe('what each kiosk did, at the office, in real Chromium', () => {
       await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
       await office.getByRole('button', { name: 'Vào' }).click();
       await office.getByRole('button', { name: 'Máy khảo sát' }).click();
-      const card = office.getByRole('article', { name: 'Máy khảo sát' });
+      // Named by the label the office gave its enrolment code (kiosk-driver.ts).
+      const card = office.getByRole('article', { name: 'Quầy một cửa' });
       await card.waitFor();
       const text = (await card.textContent()) ?? '';
       expect(text).toContain('Phiếu đã nhận11');

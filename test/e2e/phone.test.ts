@@ -53,7 +53,7 @@ async function registeredKioskLink(profileDir: string): Promise<string> {
   const context = await launchProfile(profileDir);
   const kioskPage = await firstPage(context);
   await kioskPage.goto(collector.url);
-  await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+  await new KioskDriver(kioskPage).setUpAndRegister(collector);
   const link = await linkOnKiosk(kioskPage);
   await context.close();
   return link;
@@ -81,7 +81,7 @@ describe('phone mode in real Chromium', () => {
       const kioskPage = await firstPage(context);
       await kioskPage.goto(collector.url);
       await waitForServiceWorker(kioskPage);
-      await new KioskDriver(kioskPage).setUpAndRegister(collector.adminToken);
+      await new KioskDriver(kioskPage).setUpAndRegister(collector);
       const link = await linkOnKiosk(kioskPage);
       expect(link).toMatch(new RegExp(`^${collector.url}#/phone/[A-Za-z0-9_-]{60}$`));
 

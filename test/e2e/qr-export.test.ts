@@ -53,7 +53,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
       await page.goto(collector.url);
       await waitForServiceWorker(page);
       const kiosk = new KioskDriver(page);
-      await kiosk.setUpAndRegister(collector.adminToken);
+      await kiosk.setUpAndRegister(collector);
 
       // Sheets taken with the network unplugged, so HTTP sync cannot deliver them first.
       await cutNetwork(context);

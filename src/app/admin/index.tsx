@@ -21,6 +21,8 @@ interface Props {
   onSettingsSaved: (settings: KioskSettings) => void;
   /** A new app version waits; it is applied when the kiosk is back on its start screen. */
   updateWaiting?: boolean;
+  /** The code of an opened enrolment link: after the PIN, the enrolment asks to use it. */
+  enrolmentCode?: string;
 }
 
 type Tab = 'overview' | 'settings' | 'collector' | 'qr' | 'self-score' | 'personal';
@@ -41,9 +43,16 @@ const PIN_PROMPT_IDLE_SECONDS = 45;
  * and personal data. The PIN is asked on every entry; left alone, both the PIN screen and the
  * open area go back to the survey (IdleLock), so the next entry asks for it again.
  */
-export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWaiting }: Props) {
+export function AdminApp({
+  services,
+  profile,
+  onExit,
+  onSettingsSaved,
+  updateWaiting,
+  enrolmentCode,
+}: Props) {
   const [unlocked, setUnlocked] = useState(false);
-  const [tab, setTab] = useState<Tab>('overview');
+  const [tab, setTab] = useState<Tab>(enrolmentCode === undefined ? 'overview' : 'collector');
   const [loaded, setLoaded] = useState<SettingsLoad | undefined>(undefined);
   useEffect(() => {
     if (unlocked) services.loadSettings().then(setLoaded);
@@ -99,7 +108,18 @@ export function AdminApp({ services, profile, onExit, onSettingsSaved, updateWai
           <Dashboard services={services} profile={profile} settings={loaded.settings} />
         )}
         {tab === 'settings' && <SettingsForm settings={loaded.settings} onSave={save} />}
-        {tab === 'collector' && <CollectorPanel services={services} />}
+        {tab === 'collector' && (
+          <CollectorPanel
+            services={services}
+            linkedCode={enrolmentCode}
+            onEnrolled={async () => {
+              // The office named the commune and the kiosk: the settings now say so.
+              const reloaded = await services.loadSettings();
+              setLoaded(reloaded);
+              onSettingsSaved(reloaded.settings);
+            }}
+          />
+        )}
         {tab === 'qr' && <QrExportPanel services={services} period={loaded.settings.period} />}
         {tab === 'self-score' && (
           <SelfScorePanel services={services} collectorName={loaded.settings.collectorName} />

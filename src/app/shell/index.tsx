@@ -7,7 +7,7 @@ import type { AdminApp } from '../admin/index.tsx';
 import { KioskApp } from '../kiosk/index.tsx';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import { watchForAppUpdates } from './app-update.ts';
-import { useRoute } from './use-route.ts';
+import { linkedEnrolmentCode, useRoute } from './use-route.ts';
 
 type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
 
@@ -21,6 +21,13 @@ export function App({ services }: { services: KioskServices }) {
   const [Admin, setAdmin] = useState<AdminComponent | undefined>(undefined);
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | undefined>(undefined);
   const [onStartScreen, setOnStartScreen] = useState(true);
+  // The code of an opened enrolment link, kept for the admin area until it goes back to the survey.
+  const [linkedCode, setLinkedCode] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const code = linkedEnrolmentCode(window.location.hash);
+    if (code !== undefined) setLinkedCode(code);
+    else if (route !== 'admin') setLinkedCode(undefined);
+  }, [route]);
 
   useEffect(() => {
     services.loadSettings().then(setLoaded);
@@ -52,6 +59,7 @@ export function App({ services }: { services: KioskServices }) {
         services={services}
         profile={profile}
         onExit={() => go('kiosk')}
+        enrolmentCode={linkedCode ?? linkedEnrolmentCode(window.location.hash)}
         onSettingsSaved={onSettingsSaved}
         updateWaiting={applyUpdate !== undefined}
       />

@@ -1,16 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
+import { ENROLMENT_WORDS } from '../../../core/vocabulary.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
-import type { CollectorStatus, KioskServices } from '../../services.ts';
+import type { CollectorStatus, Enrolled, KioskServices } from '../../services.ts';
+import { EnrolPanel } from '../enrol-panel/index.tsx';
 import { FileExport } from '../file-export/index.tsx';
 
 const SKEW_WORTH_SAYING_MS = 2 * 60_000;
 
-/** Registration with the collecting office, and how HTTP delivery is going. */
-export function CollectorPanel({ services }: { services: KioskServices }) {
+/** Enrolment with the collecting office, and how HTTP delivery is going. */
+export function CollectorPanel({
+  services,
+  linkedCode,
+  onEnrolled,
+}: {
+  services: KioskServices;
+  /** A code from an opened enrolment link, asked about before it is used. */
+  linkedCode?: string;
+  onEnrolled?: (enrolled: Enrolled) => void;
+}) {
   const [status, setStatus] = useState<CollectorStatus | undefined>(undefined);
-  const [url, setUrl] = useState(window.location.origin);
-  const [token, setToken] = useState('');
+  const [enrolled, setEnrolled] = useState<Enrolled | undefined>(undefined);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const refresh = () => services.collector.status().then(setStatus);
@@ -40,36 +50,26 @@ export function CollectorPanel({ services }: { services: KioskServices }) {
         <p>
           Máy đã đăng ký với <strong>{status.collectorUrl}</strong> (mã máy {status.deviceId}).
         </p>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => services.collector.register(url, token));
+      ) : null}
+      {enrolled && (
+        <p role="status" class="admin-ok">
+          {ENROLMENT_WORDS.done(enrolled.communeName, enrolled.communeCode, enrolled.label)}
+          {!enrolled.online && ` ${ENROLMENT_WORDS.doneOffline}`}
+        </p>
+      )}
+      {status.collectorUrl && linkedCode && !enrolled && (
+        <p class="admin-notice">{ENROLMENT_WORDS.alreadyEnrolled}</p>
+      )}
+      {!status.collectorUrl && (
+        <EnrolPanel
+          collector={services.collector}
+          linkedCode={linkedCode}
+          onEnrolled={(done) => {
+            setEnrolled(done);
+            void refresh();
+            onEnrolled?.(done);
           }}
-        >
-          <p>Cán bộ cơ quan thu phiếu nhập địa chỉ máy chủ và mã quản trị để đăng ký máy này.</p>
-          <label>
-            <span>Địa chỉ máy chủ thu phiếu</span>
-            <input
-              type="text"
-              inputMode="url"
-              value={url}
-              onInput={(e) => setUrl(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            <span>Mã quản trị của cơ quan thu phiếu</span>
-            <input
-              type="password"
-              autoComplete="off"
-              value={token}
-              onInput={(e) => setToken(e.currentTarget.value)}
-            />
-          </label>
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            Đăng ký máy
-          </button>
-        </form>
+        />
       )}
       <dl class="stat-list">
         <div>
