@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { questionsOf } from '../../src/app/collector/questions.ts';
 import { communeFiguresSchema } from '../../src/core/commune-figures.ts';
 import { sheetFault } from '../../src/core/intake.ts';
 import { answerQrOf, readAnswerQr } from '../../src/core/phone/answer-qr.ts';
@@ -157,6 +158,11 @@ describe('a six-question, three-level profile end to end', () => {
     );
     expect(six?.citizen.distribution).toEqual(expected);
     expect(six?.phone.citizen.meanReviewed).toMatchObject({ num: 33, den: 4 });
+    // The office names the rows of that distribution with this profile's questions.
+    if (!six) throw new Error('no commune 10507');
+    expect(questionsOf(six, 'citizen').map((q) => q.topic)).toEqual(
+      sixQuestions.forms[0]?.questions.map((q) => q.topic),
+    );
     // The five-question sheet beside it keeps the shipped profile's points: 4+2+1+0+4 = 11/2.
     expect(five).toMatchObject({
       profileId: 'hai-duong-2024',
@@ -195,6 +201,17 @@ describe('a six-question, three-level profile end to end', () => {
     const fiveRow = rows.find((r) => r[0] === '="10509"') ?? [];
     expect(answersOf(fiveRow)).toEqual(['Tốt', 'Khá', 'Trung bình', 'Yếu', 'Tốt', '']);
     expect(fiveRow[at('Điểm')]).toBe('5,5');
+
+    // The figures table of the communes: each mean on its own profile's points.
+    const figures = (await (await get('/api/v1/communes.csv')).text())
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    const figuresHeader = figures.find((r) => r[0] === 'Mã xã') ?? [];
+    const meanAt = figuresHeader.indexOf('Điểm TB người dân (đã xem xét)');
+    const meanOf = (code: string) => figures.find((r) => r[0] === `="${code}"`)?.[meanAt];
+    expect(meanOf('10507')).toBe('7,70');
+    expect(meanOf('10509')).toBe('5,50');
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await get('/api/v1/sheets.xlsx')).arrayBuffer());
