@@ -92,7 +92,7 @@ describe('phone database migrations', () => {
   });
 });
 
-describe('phone database migrations', () => {
+describe('phone database migration from version 1', () => {
   it('keeps a version-1 outbox and adds the claims and accepted stores', async () => {
     const name = freshDbName();
     const v1 = await openPhoneDb(name, 1);
@@ -106,18 +106,4 @@ describe('phone database migrations', () => {
     latest.close();
   });
 
-  it('keeps a version-2 outbox and its claims, and adds the accepted store', async () => {
-    const name = freshDbName();
-    const v2 = await openPhoneDb(name, 2);
-    await queuePhoneSheet(v2, queued('00000000000000a2'));
-    const claim = await claimFor(v2, '00000000000000a2');
-    expect(v2.objectStoreNames.contains('accepted')).toBe(false);
-    v2.close();
-    const latest = await openPhoneDb(name);
-    expect(await queuedPhoneSheet(latest, '00000000000000a2')).toEqual(queued('00000000000000a2'));
-    expect(await claimFor(latest, '00000000000000a2')).toBe(claim);
-    await markPhoneSheetAccepted(latest, '00000000000000a2', now, 'Xã Tứ Kỳ');
-    expect(await acceptedPhoneSheet(latest, '00000000000000a2')).toBeDefined();
-    latest.close();
-  });
 });
