@@ -105,5 +105,4 @@ describe('phone database migration from version 1', () => {
     expect(await latest.getAll('accepted')).toEqual([]);
     latest.close();
   });
-
 });
