@@ -1,5 +1,7 @@
 import { bytesToHex } from '../core/codec/hex.ts';
+import { phoneFragmentOf } from '../core/phone/link.ts';
 import { issuePhoneToken } from '../core/phone/token.ts';
+import { defaultProfile } from '../core/profile/registry.ts';
 import { type KioskSettings, phoneQrOf } from '../core/settings.ts';
 import { loadCredentials, registeredCommune, signerOf } from '../storage/credentials.ts';
 import type { KioskDb } from '../storage/db.ts';
@@ -45,13 +47,17 @@ export async function buildPhoneLink(
     lifetimeMinutes: phoneQr.tokenMinutes,
     nonce,
   });
-  return new URL(`#/phone/${token}`, credentials.collectorUrl).href;
+  const fragment = phoneFragmentOf(token, settings, {
+    profileId: defaultProfile.id,
+    profileVersion: defaultProfile.version,
+  });
+  return new URL(fragment, credentials.collectorUrl).href;
 }
 
 /** Whether a phone has already sent its sheet with this link's token (false when unknown). */
 export async function phoneLinkUsed(link: string): Promise<boolean> {
   const url = new URL(link);
-  const token = url.hash.replace(/^#\/phone\//, '');
+  const token = url.hash.replace(/^#\/phone\//, '').split('/')[0] ?? '';
   const reply = await collectorClient({ base: url.origin }).call('phoneToken', {
     params: { token },
   });

@@ -105,3 +105,93 @@ describe('the SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/** A SQLite file with the collector's first `steps` schema steps applied, and these rows. */
+function fileAtStep(steps: number, rows: readonly string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'collector-step-'));
+  const file = join(dir, 'collector.sqlite');
+  const old = new DatabaseSync(file);
+  old.exec('CREATE TABLE schema_steps (step INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+  schemaSteps.slice(0, steps).forEach((step, i) => {
+    old.exec(step);
+    old.prepare('INSERT INTO schema_steps VALUES (?, 0)').run(i + 1);
+  });
+  for (const row of rows) old.exec(row);
+  old.close();
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const appliedSteps = (file: string) => {
+  const db = new DatabaseSync(file);
+  const steps = db.prepare('SELECT step FROM schema_steps ORDER BY step').all();
+  db.close();
+  return steps.map((r) => Number(r.step));
+};
+
+describe('collector schema step 3 (phone claims)', () => {
+  it('keeps the kiosks and sheets of a step-2 SQLite file, and holds phone claims after it', async () => {
+    const good = [OLD_ROWS[0], OLD_ROWS[1], OLD_ROWS[4]].filter((r) => r !== undefined);
+    const { file, dispose } = fileAtStep(2, good);
+    const store = await openSqliteStore(file);
+    expect(appliedSteps(file)).toEqual(schemaSteps.map((_, i) => i + 1));
+    expect(await store.sheetsOfCommune('10507')).toHaveLength(2);
+    expect((await store.findKiosk(KIOSK))?.communeName).toBe('Xã Tứ Kỳ');
+    const db = new DatabaseSync(file);
+    db.exec("INSERT INTO phone_claims VALUES ('00cc00cc00cc00cc', 'h', 0)");
+    db.close();
+    await store.close();
+    dispose();
+  });
+});
+
+describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
+  it('keeps everything a step-4 SQLite file holds and adds the office’s account tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'collector-step5-'));
+    const file = join(dir, 'collector.sqlite');
+    // A collector at step 4: the current schema without step 5's tables (step 5 only adds tables).
+    const current = await openSqliteStore(file);
+    const collector = testCollector(current);
+    const key = await collector.register(KIOSK);
+    const sheet = {
+      deviceId: KIOSK,
+      seq: 1,
+      profileId: 'hai-duong-2024',
+      profileVersion: 1,
+      formId: 'citizen' as const,
+      formVersion: 1,
+      channel: 'kiosk' as const,
+      answers: ['tot', 'kha', 'tot', 'tot', 'yeu'],
+      startedAt: AT - 60_000,
+      createdAt: AT,
+      flags: [],
+    };
+    expect((await collector.postBatch(await collector.seal(key, [sheet]))).status).toBe(200);
+    await current.close();
+    const old = new DatabaseSync(file);
+    for (const table of [
+      'accounts',
+      'sessions',
+      'sign_in_failures',
+      'first_admin_code',
+      'audit_log',
+      'enrolments',
+    ])
+      old.exec(`DROP TABLE ${table}`);
+    old.exec('DELETE FROM schema_steps WHERE step = 5');
+    old.close();
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4]);
+
+    const store = await openSqliteStore(file);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5]);
+    expect(await store.sheetsOfCommune('10507')).toEqual([expect.objectContaining({ seq: 1 })]);
+    expect((await store.findKiosk(KIOSK))?.communeCode).toBe('10507');
+    const reopened = testCollector(store);
+    const [commune] = (await reopened.communes()) as CommuneFigures[];
+    expect(commune?.citizen.mean).toMatchObject({ num: 7, den: 1 }); // (4 + 2 + 4 + 4 + 0) / 2
+    const check = new DatabaseSync(file);
+    expect(check.prepare('SELECT COUNT(*) AS n FROM accounts').get()?.n).toBe(0);
+    check.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -93,3 +93,25 @@ describe('migration to version 4 (self-scores)', () => {
     reopened.close();
   });
 });
+
+describe('migration to version 3 (relayed phone sheets)', () => {
+  it('keeps a version-2 database whole and adds an empty store for relayed phone sheets', async () => {
+    const name = freshDbName();
+    const v2 = await openKioskDb(name, 2);
+    await addSheet(v2, draftAt(now), defaultTiming);
+    await saveSettings(v2, { ...defaultSettings(now), communeName: 'Xã Tứ Kỳ' });
+    const before = { sheets: await listSheets(v2), device: await v2.get('meta', 'device') };
+    expect(before.sheets).toHaveLength(1);
+    expect(v2.objectStoreNames.contains('phoneSheets')).toBe(false);
+    v2.close();
+
+    const v3 = await openKioskDb(name, 3);
+    expect(v3.version).toBe(3);
+    expect({ sheets: await listSheets(v3), device: await v3.get('meta', 'device') }).toEqual(
+      before,
+    );
+    expect((await loadSettings(v3, now)).settings.communeName).toBe('Xã Tứ Kỳ');
+    expect(await v3.getAll('phoneSheets')).toEqual([]);
+    v3.close();
+  });
+});

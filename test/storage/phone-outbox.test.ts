@@ -91,3 +91,18 @@ describe('phone database migrations', () => {
     });
   });
 });
+
+describe('phone database migration from version 1', () => {
+  it('keeps a version-1 outbox and adds the claims and accepted stores', async () => {
+    const name = freshDbName();
+    const v1 = await openPhoneDb(name, 1);
+    await queuePhoneSheet(v1, queued('00000000000000a1'));
+    expect(v1.objectStoreNames.contains('claims')).toBe(false);
+    v1.close();
+    const latest = await openPhoneDb(name);
+    expect(latest.version).toBe(PHONE_DB_VERSION);
+    expect(await queuedPhoneSheets(latest)).toEqual([queued('00000000000000a1')]);
+    expect(await latest.getAll('accepted')).toEqual([]);
+    latest.close();
+  });
+});

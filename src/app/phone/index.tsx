@@ -1,9 +1,10 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { type PhoneLink, readPhoneFragment } from '../../core/phone/link.ts';
 import type { PhoneAnswers } from '../../core/phone/phone-sheet.ts';
 import { type PhoneToken, readPhoneToken } from '../../core/phone/token.ts';
 import { Problem } from '../../core/problems.ts';
-import { defaultProfile, findForm } from '../../core/profile/registry.ts';
-import type { FormId } from '../../core/profile/schema.ts';
+import { defaultProfile, findForm, findProfile } from '../../core/profile/registry.ts';
+import type { FormId, Profile } from '../../core/profile/schema.ts';
 import { draftFromFlow, flowReducer, initialFlow } from '../kiosk/flow.ts';
 import { PRIVACY_NOTICE_VERSION } from '../kiosk/privacy-notice.ts';
 import { SheetSteps } from '../kiosk/sheet-steps.tsx';
@@ -16,14 +17,18 @@ import { AnswerQr } from './answer-qr/index.tsx';
 import { createPhoneServices, type PhoneServices } from './phone-services.ts';
 import './style.css';
 
-/** Where the phone came from: the kiosk's QR (a token) or a printed desk QR. */
-export type PhoneLink = { kind: 'token'; token: string } | { kind: 'desk'; deskId: string };
+/** Where the phone came from: the kiosk's QR (a token, with the kiosk's profile) or a printed desk QR. */
+export type { PhoneLink } from '../../core/phone/link.ts';
+export const phoneLinkOf = readPhoneFragment;
 
-export function phoneLinkOf(hash: string): PhoneLink | undefined {
-  const desk = /^#\/phone\/desk\/([0-9a-f]{16})$/.exec(hash);
-  if (desk?.[1]) return { kind: 'desk', deskId: desk[1] };
-  const token = /^#\/phone\/([A-Za-z0-9_-]+)$/.exec(hash);
-  return token?.[1] ? { kind: 'token', token: token[1] } : undefined;
+/**
+ * The profile the phone asks on: the one the kiosk's link names, else the default one (a
+ * desk QR, a link of the default profile). A link naming a profile this build does not
+ * know cannot be answered.
+ */
+function profileOfLink(link: PhoneLink | undefined): Profile | undefined {
+  if (link?.kind !== 'token' || !link.profile) return defaultProfile;
+  return findProfile(link.profile.profileId, link.profile.profileVersion);
 }
 
 type Stage =
@@ -37,7 +42,7 @@ const NOT_A_LINK = new Problem('token.damaged').message;
 
 /** Opens the link: a usable token and the commune's name, or why the phone cannot answer. */
 async function open(link: PhoneLink | undefined, services: PhoneServices): Promise<Stage> {
-  if (!link) return { kind: 'closed', message: NOT_A_LINK };
+  if (!link || !profileOfLink(link)) return { kind: 'closed', message: NOT_A_LINK };
   if (link.kind === 'desk') {
     const issued = await services.requestDeskToken(link.deskId);
     if (issued.kind === 'offline')
@@ -85,7 +90,8 @@ export function PhoneApp({
   const [showQr, setShowQr] = useState(false);
   const reader = useQuestionReader();
   const formId = stage.kind === 'answering' ? stage.formId : 'citizen';
-  const form = findForm(defaultProfile, formId) ?? defaultProfile.forms[0];
+  const profile = profileOfLink(link) ?? defaultProfile;
+  const form = findForm(profile, formId) ?? profile.forms[0];
   const heading = useRef<HTMLHeadingElement>(null);
 
   // What waited in the outbox goes first, so a sheet sent just now opens as sent.
@@ -165,7 +171,7 @@ export function PhoneApp({
     setSaving(true);
     const { channel: _kiosk, ...answers } = draftFromFlow(
       flow,
-      defaultProfile,
+      profile,
       form,
       PRIVACY_NOTICE_VERSION,
       Date.now(),
@@ -196,7 +202,7 @@ export function PhoneApp({
           flow={flow}
           dispatch={dispatch}
           form={form}
-          profile={defaultProfile}
+          profile={profile}
           communeName={stage.communeName}
           collectorName={`UBND ${stage.communeName}`}
           askResidency

@@ -59,8 +59,11 @@ export const profileSchema = z
     id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
     version: count(1),
     name: nfcText,
-    /** Levels in the order they are shown: best first. */
-    levels: z.array(levelSchema).check(z.minLength(2)),
+    /**
+     * Levels in the order they are shown: best first. At most four: the answer QR of phone
+     * mode codes an answer in 2 bits (src/core/phone/answer-qr.ts).
+     */
+    levels: z.array(levelSchema).check(z.minLength(2), z.maxLength(4)),
     forms: z.array(formSchema).check(z.minLength(1)),
   })
   .check(

@@ -1,10 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhoneApp } from '../../../src/app/phone/index.tsx';
 import type { PhoneServices, SavedPhoneSheet } from '../../../src/app/phone/phone-services.ts';
 import type { PhoneAnswers } from '../../../src/core/phone/phone-sheet.ts';
 import { issuePhoneToken } from '../../../src/core/phone/token.ts';
+import { addKnownProfile } from '../../../src/core/profile/registry.ts';
 import { signerOf } from '../../fixtures/batches.ts';
+import { sixQuestions } from '../../fixtures/profiles/six-questions.ts';
 
 const now = Date.UTC(2026, 10, 24, 2);
 const token = () =>
@@ -90,5 +92,56 @@ describe('phone screen', () => {
     render(<PhoneApp link={{ kind: 'token', token: await token() }} services={services} />);
     await screen.findByRole('heading', { name: 'Phiếu đã được lưu trên điện thoại' });
     expect(screen.queryByRole('button', { name: 'Bắt đầu đánh giá' })).toBeNull();
+  });
+
+  describe('on the profile the kiosk’s link names', () => {
+    let forget: () => void;
+    beforeAll(() => {
+      forget = addKnownProfile(sixQuestions);
+    });
+    afterAll(() => forget());
+
+    it('asks its six questions with its three levels and sends the sheet naming it', async () => {
+      const services = fakePhone();
+      let sent: PhoneAnswers | undefined;
+      services.send = async (_token, answers, communeName) => {
+        sent = answers;
+        services.saved = { kind: 'accepted', communeName };
+        return { kind: 'ok', value: { status: 'received' } };
+      };
+      const link = {
+        kind: 'token',
+        token: await token(),
+        profile: { profileId: 'test-sau-cau', profileVersion: 1 },
+      } as const;
+      render(<PhoneApp link={link} services={services} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Bắt đầu đánh giá' }));
+      fireEvent.click(screen.getByRole('radio', { name: 'Có' }));
+      click('Tiếp theo');
+      for (let i = 0; i < 6; i++) {
+        expect(screen.queryByRole('radio', { name: 'Tốt' })).toBeNull();
+        fireEvent.click(screen.getByRole('radio', { name: i === 5 ? 'Bình thường' : 'Hài lòng' }));
+        click('Tiếp theo');
+      }
+      click('Tiếp theo');
+      click('Gửi phiếu');
+      await screen.findByText('Xin trân trọng cảm ơn Ông/Bà!');
+      expect(sent).toMatchObject({
+        profileId: 'test-sau-cau',
+        profileVersion: 1,
+        formVersion: 2,
+        answers: ['hai-long', 'hai-long', 'hai-long', 'hai-long', 'hai-long', 'binh-thuong'],
+      });
+    });
+
+    it('refuses a link naming a profile this build does not know', async () => {
+      const link = {
+        kind: 'token',
+        token: await token(),
+        profile: { profileId: 'khong-co', profileVersion: 1 },
+      } as const;
+      render(<PhoneApp link={link} services={fakePhone()} />);
+      await screen.findByRole('heading', { name: 'Chưa thể đánh giá bằng mã này' });
+    });
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { answerQrOf } from '../../../core/phone/answer-qr.ts';
 import type { PhoneAnswers } from '../../../core/phone/phone-sheet.ts';
 import { readPhoneToken } from '../../../core/phone/token.ts';
-import { defaultProfile } from '../../../core/profile/registry.ts';
+import { findProfile } from '../../../core/profile/registry.ts';
 import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import { QrImage } from '../../components/qr-image/index.tsx';
 
@@ -18,7 +18,10 @@ export function AnswerQr({
 }) {
   const [svg, setSvg] = useState('');
   useEffect(() => {
-    frameToSvg(answerQrOf(readPhoneToken(token), answers, defaultProfile, claim)).then(setSvg);
+    // The sheet names the profile it was answered on: its levels give the QR's answer codes.
+    const profile = findProfile(answers.profileId, answers.profileVersion);
+    if (profile)
+      frameToSvg(answerQrOf(readPhoneToken(token), answers, profile, claim)).then(setSvg);
   }, [token, claim, answers]);
   return (
     <QrImage class="phone-answer-qr" label="Mã QR phiếu trả lời, để máy khảo sát quét" svg={svg} />
