@@ -52,7 +52,10 @@ export function collectorLink(db: () => Promise<KioskDb>, now: () => number): Co
       const { enrol } = await import('../transport/enrolment.ts');
       const enrolled = await enrol(await db(), text, { collectorUrl, now: now() });
       // Sheets taken before the tablet was enrolled go at once, not at the next timer.
-      if (enrolled.online) void schedule().then((s) => s.syncNow().catch(() => {}));
+      // Sync starts with the enrolment (the start screen starts none before it); sheets taken
+      // before it go at once when the collector was reached, else when the network is back.
+      const started = schedule();
+      if (enrolled.online) void started.then((s) => s.syncNow().catch(() => {}));
       return enrolled;
     },
     async deviceId() {

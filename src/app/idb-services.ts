@@ -1,6 +1,7 @@
 import type { KioskSettings } from '../core/settings.ts';
 import type { SheetDraft } from '../core/sheet.ts';
 import { type KioskDb, openKioskDb } from '../storage/db.ts';
+import { isEnrolled } from '../storage/enrolled.ts';
 import { readStorageStatus } from '../storage/persistence.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
@@ -76,12 +77,18 @@ function lazyCollectorLink(db: () => Promise<KioskDb>, now: () => number): Colle
     status: async () => (await link()).status(),
     enrol: async (text, url) => (await link()).enrol(text, url),
     deviceId: async () => (await link()).deviceId(),
-    startBackgroundSync: () => void link().then((l) => l.startBackgroundSync()),
+    // Sync and phone code load only for an enrolled kiosk; enrolling starts sync itself.
+    startBackgroundSync: () => {
+      void (async () => {
+        if (await isEnrolled(await db())) (await link()).startBackgroundSync();
+      })();
+    },
     syncNow: async () => (await link()).syncNow(),
     buildQrExport: async (scope, qr) => (await link()).buildQrExport(scope, qr),
     confirmExported: async (sheets) => (await link()).confirmExported(sheets),
     exportFile: async (kind, personal) => (await link()).exportFile(kind, personal),
-    phoneLink: async () => (await link()).phoneLink(),
+    phoneLink: async () =>
+      (await isEnrolled(await db())) ? (await link()).phoneLink() : undefined,
     phoneLinkUsed: async (url) => (await link()).phoneLinkUsed(url),
     receiveAnswerQr: async (text) => (await link()).receiveAnswerQr(text),
   };

@@ -1,6 +1,7 @@
 import { base64urlToBytes } from '../core/codec/base64url.ts';
 import type { Signer } from '../core/codec/seal.ts';
 import type { KioskDb } from './db.ts';
+import { CREDENTIALS_RECORD } from './enrolled.ts';
 import { recordRegistration } from './sync-status.ts';
 
 /**
@@ -27,7 +28,7 @@ interface RawKeyCredentials {
   key: string;
 }
 
-const NAME = 'collector';
+const NAME = CREDENTIALS_RECORD;
 
 /** The raw key as a WebCrypto HMAC key that signs and cannot be exported. */
 export const importSigningKey = (raw: Uint8Array) =>
