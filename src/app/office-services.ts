@@ -1,4 +1,4 @@
-import type { Account, NewAccount, Role } from '../core/accounts.ts';
+import type { Account, NewAccount } from '../core/accounts.ts';
 import type {
   Comment,
   FlaggedSheet,
@@ -11,9 +11,9 @@ import type {
 import type { AppraisalEntries, SelfScoreEntries } from '../core/appraisal.ts';
 import type { CommuneFigures } from '../core/commune-figures.ts';
 import type { OfficeFlagSettings } from '../core/office-flags.ts';
+import { Problem } from '../core/problems.ts';
 import type { FormId } from '../core/profile/schema.ts';
 import type { StandingSettings } from '../core/scoring/commune-standing.ts';
-import { Problem } from '../core/problems.ts';
 import type { Period } from '../core/settings.ts';
 import {
   forgetAccount,
@@ -26,13 +26,7 @@ import {
   rememberAccount,
   saveCommuneNames,
 } from '../storage/office.ts';
-import {
-  collectorClient,
-  type Reply,
-  ReplyError,
-  sentenceOf,
-  successOf,
-} from '../transport/collector-api.ts';
+import { collectorClient, type Reply, sentenceOf, successOf } from '../transport/collector-api.ts';
 import {
   type BatchReceived,
   type DeliveryReport,
@@ -120,7 +114,10 @@ export interface OfficeServices {
   onSignedOut(listener: (sentence: string) => void): () => void;
   accounts(): Promise<Account[]>;
   createAccount(account: NewAccount): Promise<Account>;
-  changeAccount(username: string, change: { disabled?: boolean; password?: string }): Promise<Account>;
+  changeAccount(
+    username: string,
+    change: { disabled?: boolean; password?: string },
+  ): Promise<Account>;
   audit(): Promise<AuditLog>;
   createEnrolment(request: {
     communeCode: string;
@@ -314,8 +311,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     changeAccount: async (username, change) =>
       ok(await client.call('changeAccount', { params: { username }, json: change })),
     audit: async () => ok(await client.call('audit')),
-    createEnrolment: async (request) =>
-      ok(await client.call('createEnrolment', { json: request })),
+    createEnrolment: async (request) => ok(await client.call('createEnrolment', { json: request })),
     enrolments: async () => ok(await client.call('enrolments')),
     registerKiosk: async (registration) =>
       ok(await client.call('registerKiosk', { json: registration })).key,
@@ -331,8 +327,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
         ),
       ),
     createDesk: async (desk) =>
-      new URL(ok(await client.call('createDesk', { json: desk })).path, window.location.href)
-        .href,
+      new URL(ok(await client.call('createDesk', { json: desk })).path, window.location.href).href,
     kiosks: async () => ok(await client.call('kiosks')),
     async revokeKiosk(deviceId, reason) {
       ok(await client.call('revokeKiosk', { params: { deviceId }, json: { reason } }));
@@ -346,8 +341,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     flagSettings: async () => ok(await client.call('flagSettings')),
     saveFlagSettings: async (settings) =>
       ok(await client.call('saveFlagSettings', { json: settings })),
-    figures: async (period) =>
-      ok(await client.call('communes', period ? { query: period } : {})),
+    figures: async (period) => ok(await client.call('communes', period ? { query: period } : {})),
     months: async (communeCode, period) =>
       ok(await client.call('months', { params: { communeCode }, query: period })),
     comments: async (communeCode, period, respondents) =>
@@ -369,8 +363,7 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
       );
     },
     retention: async () => ok(await client.call('retention')).days,
-    saveRetention: async (days) =>
-      ok(await client.call('saveRetention', { json: { days } })).days,
+    saveRetention: async (days) => ok(await client.call('saveRetention', { json: { days } })).days,
     scorecard: async (communeCode, year) =>
       ok(await client.call('scorecard', { params: card(communeCode, year) })),
     saveSelfScore: async (communeCode, year, entries) =>

@@ -10,13 +10,7 @@ import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
-import {
-  allParcels,
-  type OfficeDb,
-  openOfficeDb,
-  rememberToken,
-  tokenKnown,
-} from '../../src/storage/office.ts';
+import { allParcels, type OfficeDb, openOfficeDb } from '../../src/storage/office.ts';
 import { collectorClient } from '../../src/transport/collector-api.ts';
 import {
   deliverPending,
@@ -140,12 +134,5 @@ describe('office inbox', () => {
     );
     expect((invalid as FileRefusal).errors.map((e) => e.path)).toContain('format');
     expect(await allParcels(db)).toEqual([]);
-  });
-
-  it('remembers only a slow hash of the admin token', async () => {
-    await rememberToken(db, ADMIN);
-    expect(await tokenKnown(db, ADMIN)).toBe(true);
-    expect(await tokenKnown(db, 'guess')).toBe(false);
-    expect(JSON.stringify(await db.get('meta', 'token-verifier'))).not.toContain(ADMIN);
   });
 });

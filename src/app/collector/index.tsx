@@ -128,7 +128,8 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         if (session.kind === 'signed-in') {
           const first = await office.view(null);
           if (live) enter({ account: session.account, view: first });
-        } else if (session.kind === 'signed-out' && session.firstAdminNeeded) setGate('first-admin');
+        } else if (session.kind === 'signed-out' && session.firstAdminNeeded)
+          setGate('first-admin');
         else setGate('sign-in');
       } catch (e) {
         if (!live) return;

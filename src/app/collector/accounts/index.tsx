@@ -6,7 +6,8 @@ import { TableBox } from '../../components/table-box/index.tsx';
 import type { OfficeAccount, OfficeServices } from '../../office-services.ts';
 import { NewAccountForm } from './new-account.tsx';
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+const messageOf = (failure: unknown) =>
+  failure instanceof Error ? failure.message : String(failure);
 
 /**
  * The office's accounts, for an office admin: who may sign in with which role, who is disabled,
@@ -79,7 +80,9 @@ export function AccountsScreen({ office, self }: { office: OfficeServices; self:
                       ? 'Đang dùng'
                       : `Đã khóa từ ${formatDateTime(a.disabledAt)}`}
                   </td>
-                  <td>{a.lastSignInAt === null ? 'Chưa đăng nhập' : formatDateTime(a.lastSignInAt)}</td>
+                  <td>
+                    {a.lastSignInAt === null ? 'Chưa đăng nhập' : formatDateTime(a.lastSignInAt)}
+                  </td>
                   <td>
                     {a.username !== self.username && (
                       <button

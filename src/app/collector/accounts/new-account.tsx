@@ -48,14 +48,19 @@ export function NewAccountForm({
           spellcheck={false}
           required
           pattern="[a-z0-9][a-z0-9._\-]{2,31}"
+          aria-describedby="new-account-username-hint"
           value={username}
           onInput={(e) => setUsername(e.currentTarget.value)}
         />
-        <small>3–32 chữ thường không dấu, số, dấu . _ -</small>
       </label>
+      <small id="new-account-username-hint">3–32 chữ thường không dấu, số, dấu . _ -</small>
       <label>
         <span>Họ và tên người dùng</span>
-        <input required value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+        <input
+          required
+          value={displayName}
+          onInput={(e) => setDisplayName(e.currentTarget.value)}
+        />
       </label>
       <label>
         <span>Vai trò</span>

@@ -7,7 +7,8 @@ import { TableBox } from '../../components/table-box/index.tsx';
 import type { AuditLog, OfficeServices } from '../../office-services.ts';
 import { saveFile } from '../report-files.ts';
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+const messageOf = (failure: unknown) =>
+  failure instanceof Error ? failure.message : String(failure);
 
 /** An entry's details (JSON as the collector wrote them) as "key: value" pairs. */
 function detailOf(detail: string): string {
@@ -40,7 +41,10 @@ export function AuditLogScreen({ office }: { office: OfficeServices }) {
   }, [office]);
   const save = async (extension: 'xlsx' | 'csv') => {
     try {
-      saveFile(await office.download(`/api/v1/audit.${extension}`), `nhat-ky-thao-tac.${extension}`);
+      saveFile(
+        await office.download(`/api/v1/audit.${extension}`),
+        `nhat-ky-thao-tac.${extension}`,
+      );
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -64,7 +68,8 @@ export function AuditLogScreen({ office }: { office: OfficeServices }) {
       {log && (
         <p>
           {log.chainHolds ? 'Các mục của nhật ký liền mạch, không có mục nào bị sửa hay xóa. ' : ''}
-          Đang hiện {formatCount(entries.length)} trong {formatCount(log.total)} mục, mới nhất trước.
+          Đang hiện {formatCount(entries.length)} trong {formatCount(log.total)} mục, mới nhất
+          trước.
         </p>
       )}
       {log && (

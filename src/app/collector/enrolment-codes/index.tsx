@@ -6,22 +6,17 @@ import { AlertText } from '../../components/alert-text/index.tsx';
 import { QrImage } from '../../components/qr-image/index.tsx';
 import { TableBox } from '../../components/table-box/index.tsx';
 import type { EnrolmentCode, EnrolmentRow, OfficeServices } from '../../office-services.ts';
-import { OfflineEnrolment } from './offline.tsx';
+import { type EnrolmentTarget, OfflineEnrolment } from './offline.tsx';
 import './style.css';
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+const messageOf = (failure: unknown) =>
+  failure instanceof Error ? failure.message : String(failure);
 
 /** "12:05": the minutes and seconds a code has left. */
 const remaining = (ms: number) => {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
-
-export interface EnrolmentTarget {
-  communeCode: string;
-  communeName: string;
-  label: string;
-}
 
 /**
  * Enrolling kiosks without typing an office secret on them (docs/office.md): a one-time code
@@ -124,8 +119,7 @@ function ShownCode({ code, svg, now }: { code: EnrolmentCode; svg: string; now: 
       />
       <figcaption>
         <p>
-          Trên máy khảo sát: mở Quản trị → Gửi dữ liệu → Đăng ký máy, rồi quét mã QR này hoặc gõ
-          mã:
+          Trên máy khảo sát: mở Quản trị → Gửi dữ liệu → Đăng ký máy, rồi quét mã QR này hoặc gõ mã:
         </p>
         <p class="enrolment-letters">
           {code.code.split('-').map((group) => (

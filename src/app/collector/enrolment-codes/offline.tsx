@@ -5,7 +5,13 @@ import { frameToSvg } from '../../../transport/qr-frame-image.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import { QrImage } from '../../components/qr-image/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
-import type { EnrolmentTarget } from './index.tsx';
+
+/** Where a kiosk being enrolled stands: its commune and its counter. */
+export interface EnrolmentTarget {
+  communeCode: string;
+  communeName: string;
+  label: string;
+}
 
 /**
  * A tablet that cannot reach the collector: it shows its device id, the office registers it
@@ -40,7 +46,10 @@ export function OfflineEnrolment({
         label: target.label.trim(),
       };
       const key = await office.registerKiosk(registration);
-      setShown({ svg: await frameToSvg(encodeOfflineEnrolment({ ...registration, key })), deviceId: id });
+      setShown({
+        svg: await frameToSvg(encodeOfflineEnrolment({ ...registration, key })),
+        deviceId: id,
+      });
       setDeviceId('');
       await onDone();
     } catch (failure) {
@@ -77,7 +86,11 @@ export function OfflineEnrolment({
       <AlertText text={error} />
       {shown && (
         <figure class="enrolment-shown">
-          <QrImage class="enrolment-qr" label={`Mã QR khóa của máy ${shown.deviceId}`} svg={shown.svg} />
+          <QrImage
+            class="enrolment-qr"
+            label={`Mã QR khóa của máy ${shown.deviceId}`}
+            svg={shown.svg}
+          />
           <figcaption>
             Mã QR này là khóa của máy {shown.deviceId}: chỉ cho máy đó quét, không chụp lại hay gửi
             đi.

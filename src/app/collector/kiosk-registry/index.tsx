@@ -158,7 +158,9 @@ function KioskCard({
       {mayEnrol && row.kind === 'desk' && row.state === 'active' && (
         <DeskForms row={row} office={office} onChanged={onChanged} />
       )}
-      {mayEnrol && row.state === 'active' && <Revoke row={row} office={office} onChanged={onChanged} />}
+      {mayEnrol && row.state === 'active' && (
+        <Revoke row={row} office={office} onChanged={onChanged} />
+      )}
     </article>
   );
 }

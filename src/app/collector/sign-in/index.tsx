@@ -3,7 +3,8 @@ import { Problem } from '../../../core/problems.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices, SignedIn } from '../../office-services.ts';
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+const messageOf = (failure: unknown) =>
+  failure instanceof Error ? failure.message : String(failure);
 
 /**
  * The office's sign-in: a name and password of an account the office admin made. Offline, a
@@ -132,11 +133,12 @@ export function FirstAdminForm({
           spellcheck={false}
           required
           pattern="[a-z0-9][a-z0-9._\-]{2,31}"
+          aria-describedby="first-admin-username-hint"
           value={username}
           onInput={(e) => setUsername(e.currentTarget.value)}
         />
-        <small>3–32 chữ thường không dấu, số, dấu . _ -</small>
       </label>
+      <small id="first-admin-username-hint">3–32 chữ thường không dấu, số, dấu . _ -</small>
       <label>
         <span>Họ và tên</span>
         <input
