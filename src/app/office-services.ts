@@ -319,7 +319,13 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     receiveBatch: async (sealed) => receiveBatch(await db(), crypto.subtle, sealed, now()),
     receiveFile: async (text, fileName) =>
       receiveFile(await db(), crypto.subtle, text, fileName, now()),
-    deliver: async () => deliverPending(await db(), client, now()),
+    async deliver() {
+      const report = await deliverPending(await db(), client, now());
+      // A session that ended while parcels waited: they stay, and the sign-in comes back.
+      if (report.stopped?.code === SIGNED_OUT)
+        for (const listener of listeners) listener(report.stopped.sentence);
+      return report;
+    },
     downloadSummary: async (kind, period = null) =>
       ok(
         await client.download(

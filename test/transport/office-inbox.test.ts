@@ -10,7 +10,13 @@ import { collectorApi } from '../../src/server/app.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
-import { allParcels, type OfficeDb, openOfficeDb } from '../../src/storage/office.ts';
+import {
+  allParcels,
+  keepParcel,
+  type OfficeDb,
+  openOfficeDb,
+  parcelsIn,
+} from '../../src/storage/office.ts';
 import { collectorClient } from '../../src/transport/collector-api.ts';
 import {
   deliverPending,
@@ -94,6 +100,25 @@ describe('office inbox', () => {
     ]);
     expect(await deliverPending(db, office, now)).toEqual({ settled: [], pending: 0 });
     expect(await store.sheetsOfCommune('10507')).toHaveLength(40);
+  });
+
+  it('keeps a file waiting when the server refuses the sender, not the file', async () => {
+    await keepParcel(db, {
+      id: 'file-1',
+      communeCode: '10507',
+      sheetCount: 1,
+      receivedAt: now,
+      kind: 'file',
+      body: '{}',
+      fileName: 'khao-sat.json',
+      state: 'pending',
+    });
+    // No session cookie, no token: the collector answers 401.6 before reading the file.
+    const report = await deliverPending(db, collectorClient(), now);
+    expect(report.settled).toEqual([]);
+    expect(report.pending).toBe(1);
+    expect(report.stopped?.code).toBe('401.6');
+    expect((await parcelsIn(db, 'pending')).map((p) => p.id)).toEqual(['file-1']);
   });
 
   it('refuses a damaged batch before keeping anything', async () => {

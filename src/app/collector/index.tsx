@@ -76,7 +76,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         s.outcome.state === 'refused' ? [`${s.label}: ${s.outcome.reason}`] : [],
       );
       setView(await office.view(period));
-      setError(refused.join(' '));
+      setError([...refused, ...(report.stopped ? [report.stopped.sentence] : [])].join(' '));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
