@@ -26,7 +26,13 @@ import {
   rememberAccount,
   saveCommuneNames,
 } from '../storage/office.ts';
-import { collectorClient, type Reply, sentenceOf, successOf } from '../transport/collector-api.ts';
+import {
+  collectorClient,
+  type Reply,
+  ReplyError,
+  sentenceOf,
+  successOf,
+} from '../transport/collector-api.ts';
 import {
   type BatchReceived,
   type DeliveryReport,
@@ -280,10 +286,12 @@ export function createOfficeServices(now: () => number = Date.now): OfficeServic
     },
     async signIn(username, password, period = null) {
       const reply = await client.call('signIn', { json: { username, password } });
-      if (reply.kind === 'offline') {
+      // Out of reach, or failing (5xx): this office's own figures, for someone who signed in here.
+      const broken = reply.kind === 'failed' && reply.status >= 500;
+      if (reply.kind === 'offline' || broken) {
         const account = await knownAccount(await db(), username, password);
-        if (!account) throw new Problem('auth.offline-unknown');
-        return { account, view: await viewOf(undefined, period) };
+        if (!account) throw broken ? new ReplyError(reply) : new Problem('auth.offline-unknown');
+        return { account, view: await viewOf(broken ? sentenceOf(reply) : undefined, period) };
       }
       // A password the collector refuses no longer opens this office offline either.
       if (reply.kind === 'refused' && reply.code === new Problem('auth.bad-credentials').code)

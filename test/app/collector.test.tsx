@@ -253,10 +253,18 @@ describe('collecting office screen', () => {
       vi.fn(async () => new Response('Internal Server Error', { status: 500 })),
     );
     await enter();
-    const alert = await screen.findByRole('alert');
+    // Someone who signed in here before gets this office's own figures, and why.
+    await screen.findByText(/Vì máy chủ thu phiếu đang lỗi/);
+    const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('lỗi của máy chủ, không phải mất mạng');
     expect(alert.textContent).toContain('500');
     expect(screen.queryByText(/Chưa kết nối được máy chủ thu phiếu/)).toBeNull();
+    cleanup();
+    await enter('never.here', 'mật khẩu đủ dài');
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('máy chủ trả 500'),
+    );
+    expect(screen.queryByText(/Vì máy chủ thu phiếu đang lỗi/)).toBeNull();
   });
 
   it('lists each kiosk with its missing numbers, chain and thresholds', async () => {
