@@ -1,11 +1,11 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EnrolmentCodes } from '../../src/app/collector/enrolment-codes/index.tsx';
 import { CollectorApp } from '../../src/app/collector/index.tsx';
 import { createOfficeServices } from '../../src/app/office-services.ts';
 import { formatDateTime } from '../../src/core/format.ts';
 import { problemCatalogue } from '../../src/core/problems.ts';
-import { type Handler, stubCollector } from './office-fixtures.ts';
+import { figuresOf, type Handler, stubCollector } from './office-fixtures.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -138,6 +138,31 @@ describe('what each role sees', () => {
     );
     expect(tabs()).toEqual(['Số liệu các xã', 'Xếp loại', 'Máy khảo sát']);
     expect(screen.queryByRole('button', { name: 'Tạo mã QR in sẵn' })).toBeNull();
+  });
+
+  it('opens a commune for a viewer without names, comments or decisions', async () => {
+    const communes = {
+      'GET /api/v1/communes': () => ({
+        period: null,
+        communes: [figuresOf('10507', 'Xã Tứ Kỳ', [20, 18], [16])],
+      }),
+    };
+    openAs(viewer, communes);
+    fireEvent.click(await screen.findByRole('button', { name: 'Xã Tứ Kỳ (10507)' }));
+    await screen.findByRole('button', { name: 'Tải danh sách phiếu (Excel)' });
+    expect(screen.queryByLabelText(/Kèm họ tên, địa chỉ/)).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Phiếu cơ quan gắn cờ/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Ý kiến người trả lời/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Hiện họ tên, địa chỉ/ })).toBeNull();
+    cleanup();
+    openAs(admin, {
+      ...communes,
+      'GET /api/v1/flagged': () => [],
+      'GET /api/v1/comments': () => [],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Xã Tứ Kỳ (10507)' }));
+    await screen.findByLabelText(/Kèm họ tên, địa chỉ/);
+    await screen.findByRole('button', { name: /Hiện họ tên, địa chỉ/ });
   });
 
   it('shows an officer enrolment but not accounts, audit or settings', async () => {

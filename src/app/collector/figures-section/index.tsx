@@ -50,7 +50,12 @@ export function FiguresSection({
           <CommuneDetail commune={commune} period={period} onClose={() => setOpened(undefined)} />
           {online && (
             <>
-              <SheetDownloads office={office} communeCode={commune.communeCode} period={period} />
+              <SheetDownloads
+                office={office}
+                communeCode={commune.communeCode}
+                period={period}
+                mayReadPersonal={may('read-personal')}
+              />
               <CommuneTrend
                 office={office}
                 communeCode={commune.communeCode}
