@@ -273,6 +273,25 @@ export const problemCatalogue = {
     message:
       'Đăng nhập sai quá nhiều lần. Vui lòng chờ 15 phút rồi thử lại, hoặc nhờ quản trị cơ quan thu phiếu đặt lại mật khẩu.',
   },
+  'auth.offline-unknown': {
+    code: '401.8',
+    message:
+      'Không kết nối được máy chủ thu phiếu, và tên đăng nhập với mật khẩu này chưa từng đăng nhập trên máy này khi có mạng, nên chưa mở được số liệu ngoại tuyến.',
+  },
+  'audit.chain-broken': {
+    code: '409.9',
+    message:
+      'Nhật ký thao tác không còn liền mạch: có mục đã bị sửa hoặc xóa. Vui lòng giữ nguyên máy chủ và báo ngay kỹ thuật viên để kiểm tra.',
+  },
+  'account.password-mismatch': {
+    code: '400.43',
+    message: 'Hai lần nhập mật khẩu không giống nhau. Vui lòng nhập lại cả hai ô.',
+  },
+  'enrolment.device-id': {
+    code: '400.44',
+    message:
+      'Mã máy gồm 16 ký tự 0–9 và a–f, như hiện trên màn hình Đăng ký máy của máy khảo sát. Vui lòng gõ lại.',
+  },
   'account.exists': {
     code: '409.6',
     message: 'Đã có tài khoản với tên đăng nhập này. Vui lòng chọn tên khác.',

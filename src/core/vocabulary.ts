@@ -129,3 +129,40 @@ export const ENROLMENT_WORDS = {
   doneOffline:
     'Máy đã nhận khóa từ mã QR đăng ký. Khi có mạng, máy gửi phiếu về cơ quan thu phiếu; khi không có mạng, dùng mục Xuất mã QR.',
 };
+
+/** What an entry of the audit log records, as the office's audit screen names it. */
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  'sign-in': 'Đăng nhập',
+  'sign-in.failed': 'Đăng nhập sai',
+  'sign-in.locked': 'Đăng nhập bị tạm khóa',
+  'sign-out': 'Đăng xuất',
+  'account.create': 'Tạo tài khoản',
+  'account.first-admin-refused': 'Mã tạo quản trị đầu tiên bị từ chối',
+  'account.disable': 'Khóa tài khoản',
+  'account.enable': 'Mở khóa tài khoản',
+  'account.password': 'Đặt lại mật khẩu',
+  'audit.export': 'Tải nhật ký thao tác',
+  'desk.create': 'Tạo mã QR in sẵn',
+  'desk.forms': 'Đổi mẫu phiếu của mã QR in sẵn',
+  'enrolment.create': 'Tạo mã đăng ký máy',
+  'enrolment.used': 'Máy đăng ký bằng mã',
+  'enrolment.refused': 'Mã đăng ký máy bị từ chối',
+  import: 'Nhập tệp phiếu',
+  'kiosk.register': 'Đăng ký máy khảo sát',
+  'kiosk.revoke': 'Thu hồi máy khảo sát',
+  'personal.export': 'Tải dữ liệu cá nhân',
+  'personal.read': 'Xem họ tên, địa chỉ',
+  'settings.flags': 'Đổi ngưỡng gắn cờ',
+  'settings.retention': 'Đổi thời hạn giữ dữ liệu cá nhân',
+  'settings.standing': 'Đổi cách xếp loại',
+  'sheet.review': 'Quyết định phiếu gắn cờ',
+  'scorecard.self-score': 'Nhập điểm xã tự chấm',
+  'scorecard.appraisal': 'Thẩm định mục B',
+  'scorecard.disqualification': 'Ghi sự việc không đạt chuẩn',
+  'scorecard.period': 'Đổi kỳ tính mục A',
+  'scorecard.lock': 'Khóa kết quả thẩm định',
+  'scorecard.unlock': 'Mở khóa kết quả thẩm định',
+};
+
+/** An audit action by its label; one not listed (a newer action) by its code. */
+export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABEL[action] ?? action;

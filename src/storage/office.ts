@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Role } from '../core/accounts.ts';
 import { sameBytes, slowHash } from './slow-hash.ts';
 
 /**
@@ -28,18 +29,33 @@ export type ParcelState = Parcel['state'];
 
 interface OfficeDbSchema extends DBSchema {
   parcels: { key: string; value: Parcel; indexes: { byState: ParcelState } };
-  /** 'token-verifier', 'commune-names'. */
+  /** Verifiers of the accounts that signed in online here (version 2). */
+  accounts: { key: string; value: AccountVerifier };
+  /** 'commune-names'. */
   meta: { key: string; value: unknown };
 }
 
 export type OfficeDb = IDBPDatabase<OfficeDbSchema>;
 export const OFFICE_DB_NAME = 'khao-sat-office';
 
-export async function openOfficeDb(name = OFFICE_DB_NAME): Promise<OfficeDb> {
-  const db: OfficeDb = await openDB<OfficeDbSchema>(name, 1, {
-    upgrade(upgrading) {
-      upgrading.createObjectStore('parcels', { keyPath: 'id' }).createIndex('byState', 'state');
-      upgrading.createObjectStore('meta');
+/** 1: parcels and meta (with the admin token's verifier); 2: account verifiers, no token verifier. */
+export const OFFICE_DB_VERSION = 2;
+
+export async function openOfficeDb(
+  name = OFFICE_DB_NAME,
+  version = OFFICE_DB_VERSION,
+): Promise<OfficeDb> {
+  const db: OfficeDb = await openDB<OfficeDbSchema>(name, version, {
+    upgrade(upgrading, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        upgrading.createObjectStore('parcels', { keyPath: 'id' }).createIndex('byState', 'state');
+        upgrading.createObjectStore('meta');
+      }
+      if (oldVersion < 2 && version >= 2) {
+        upgrading.createObjectStore('accounts', { keyPath: 'username' });
+        // The admin token no longer opens the office: its verifier goes (parcels stay).
+        void tx.objectStore('meta').delete('token-verifier');
+      }
     },
     blocking: () => db.close(),
   });
@@ -83,29 +99,70 @@ export async function communeNames(db: OfficeDb): Promise<Record<string, string>
   return ((await db.get('meta', 'commune-names')) as Record<string, string> | undefined) ?? {};
 }
 
-const TOKEN_ITERATIONS = 200_000;
-interface TokenVerifier {
+const VERIFIER_ITERATIONS = 200_000;
+
+/** Who an office account is, as the collector named it at its last online sign-in. */
+export interface KnownAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  communeCode: string | null;
+}
+
+/** An account that signed in online here: a slow hash of its name and password, never the password. */
+interface AccountVerifier extends KnownAccount {
   salt: Uint8Array;
   hash: Uint8Array;
   iterations: number;
+  verifiedAt: number;
 }
+
+const nameOf = (username: string) => username.trim().toLowerCase();
+const secretOf = (username: string, password: string) => `${nameOf(username)}\n${password}`;
 
 /**
- * The admin token is never stored; a slow hash of it is, once the server has accepted
- * it, so the office screen can open offline for the person who knows the token.
+ * After the collector accepted a sign-in, keeps a PBKDF2 verifier of the name and password, so
+ * the same person can open this office's own figures while the server is out of reach.
+ * The hash is computed before the write: no await but IndexedDB inside the transaction.
  */
-export async function rememberToken(db: OfficeDb, token: string): Promise<void> {
+export async function rememberAccount(
+  db: OfficeDb,
+  account: KnownAccount,
+  password: string,
+  now: number,
+): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const verifier: TokenVerifier = {
+  const hash = await slowHash(secretOf(account.username, password), salt, VERIFIER_ITERATIONS);
+  const verifier: AccountVerifier = {
+    ...account,
+    username: nameOf(account.username),
     salt,
-    hash: await slowHash(token, salt, TOKEN_ITERATIONS),
-    iterations: TOKEN_ITERATIONS,
+    hash,
+    iterations: VERIFIER_ITERATIONS,
+    verifiedAt: now,
   };
-  await db.put('meta', verifier, 'token-verifier');
+  await db.put('accounts', verifier);
 }
 
-export async function tokenKnown(db: OfficeDb, token: string): Promise<boolean> {
-  const verifier = (await db.get('meta', 'token-verifier')) as TokenVerifier | undefined;
-  if (!verifier) return false;
-  return sameBytes(await slowHash(token, verifier.salt, verifier.iterations), verifier.hash);
+/** The account, when this name and password signed in online here before; else undefined. */
+export async function knownAccount(
+  db: OfficeDb,
+  username: string,
+  password: string,
+): Promise<KnownAccount | undefined> {
+  const verifier = await db.get('accounts', nameOf(username));
+  // The same slow hash when the name is unknown: how long it takes says nothing.
+  const salt = verifier?.salt ?? new Uint8Array(16);
+  const hash = await slowHash(
+    secretOf(username, password),
+    salt,
+    verifier?.iterations ?? VERIFIER_ITERATIONS,
+  );
+  if (!verifier || !sameBytes(hash, verifier.hash)) return undefined;
+  const { username: name, displayName, role, communeCode } = verifier;
+  return { username: name, displayName, role, communeCode };
 }
+
+/** Forgets an account's verifier (its password was refused online: it changed, or it was disabled). */
+export const forgetAccount = (db: OfficeDb, username: string) =>
+  db.delete('accounts', nameOf(username));

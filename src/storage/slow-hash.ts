@@ -1,6 +1,6 @@
 /**
  * PBKDF2-SHA-256 for secrets kept on a device only as a hash (the kiosk PIN, the office's
- * admin token verifier): slow on purpose, so a copied database is costly to read them from.
+ * account verifiers): slow on purpose, so a copied database is costly to read them from.
  */
 export async function slowHash(
   secret: string,

@@ -6,7 +6,7 @@ import { type CommuneFigures, communeFigures } from '../core/commune-figures.ts'
 import { admitSheets, sheetFault } from '../core/intake.ts';
 import { inPeriod } from '../core/period.ts';
 import { said } from '../core/problems/said.ts';
-import { Problem } from '../core/problems.ts';
+import { Problem, problemCatalogue } from '../core/problems.ts';
 import { talliesOfSheets } from '../core/scoring/tally.ts';
 import type { Period } from '../core/settings.ts';
 import type { Sheet } from '../core/sheet.ts';
@@ -119,7 +119,18 @@ export interface DeliveryReport {
   }[];
   /** Still waiting: the server could not be reached or asked to wait. */
   pending: number;
+  /**
+   * Why the round stopped when the server refused the sender, not the parcel (signed out, a
+   * role that may not import): the sentence and its code; the parcels stay waiting.
+   */
+  stopped?: { code: string; sentence: string };
 }
+
+/** Refusals of who sends (401.6, 403.5): a verdict on the session, never on the parcel. */
+const SENDER_REFUSALS: ReadonlySet<string> = new Set([
+  problemCatalogue['auth.signed-out'].code,
+  problemCatalogue['auth.forbidden'].code,
+]);
 
 const labelOf = (p: Parcel) =>
   p.kind === 'file'
@@ -150,6 +161,10 @@ export async function deliverPending(
             raw: { body: parcel.body, contentType: 'application/json' },
           });
     if (reply.kind === 'offline' || reply.kind === 'failed') break;
+    if (reply.kind === 'refused' && SENDER_REFUSALS.has(reply.code)) {
+      report.stopped = { code: reply.code, sentence: sentenceOf(reply) };
+      break;
+    }
     const outcome: DeliveryReport['settled'][number]['outcome'] =
       reply.kind === 'ok'
         ? {

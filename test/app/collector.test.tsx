@@ -70,22 +70,64 @@ const figures = [
 
 afterEach(() => vi.unstubAllGlobals());
 
-function stubServer(status = 200) {
-  const fetchMock = vi.fn(
-    async (path: string) =>
+const PASSWORD = 'mật khẩu đủ dài';
+const admin = { username: 'ha.nt', displayName: 'Nguyễn Thị Hà', role: 'admin', communeCode: null };
+const sessionOf = (account: object | null, firstAdminNeeded = false) => ({
+  account,
+  firstAdminNeeded,
+  expiresAt: account ? Date.UTC(2026, 11, 2, 15) : null,
+});
+const signedOut = {
+  code: '401.6',
+  message: 'Chưa đăng nhập hoặc phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+};
+
+/**
+ * The collector's session routes (a signed-out browser; `ha.nt` signs in with PASSWORD as
+ * `account`), then `answer` for every other path.
+ */
+function officeFetch(
+  answer: (path: string, init: RequestInit) => Response | Promise<Response>,
+  account: object = admin,
+) {
+  const fetchMock = vi.fn(async (path: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    if (path === '/api/v1/session' && method === 'GET') return Response.json(sessionOf(null));
+    if (path === '/api/v1/session' && method === 'POST') {
+      const body = JSON.parse(String(init.body)) as { username: string; password: string };
+      return body.username === 'ha.nt' && body.password === PASSWORD
+        ? Response.json(sessionOf(account))
+        : Response.json(
+            {
+              code: '401.7',
+              message: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.',
+            },
+            { status: 401 },
+          );
+    }
+    if (path === '/api/v1/session' && method === 'DELETE')
+      return new Response(null, { status: 204 });
+    return answer(path, init);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function stubServer(status = 200, account: object = admin) {
+  return officeFetch(
+    (path) =>
       new Response(
         JSON.stringify(
           status !== 200
-            ? { code: '401.2', message: 'Thiếu hoặc sai mã quản trị của cơ quan thu phiếu.' }
+            ? signedOut
             : path.startsWith('/api/v1/flagged')
               ? []
               : { period: null, communes: figures },
         ),
         { status },
       ),
+    account,
   );
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
 }
 
 function stubNoNetwork() {
@@ -97,18 +139,17 @@ function stubNoNetwork() {
   );
 }
 
-async function enter(token: string) {
+async function enter(username = 'ha.nt', password = PASSWORD) {
   render(<CollectorApp onExit={() => {}} office={createOfficeServices()} />);
-  fireEvent.input(screen.getByLabelText('Mã quản trị của cơ quan thu phiếu'), {
-    target: { value: token },
-  });
-  fireEvent.click(screen.getByRole('button', { name: 'Vào' }));
+  fireEvent.input(await screen.findByLabelText('Tên đăng nhập'), { target: { value: username } });
+  fireEvent.input(screen.getByLabelText('Mật khẩu'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
 }
 
 describe('collecting office screen', () => {
-  it('shows each commune’s figures with the admin token sent to the server', async () => {
+  it('shows each commune’s figures once signed in, the session cookie carrying the rest', async () => {
     const fetchMock = stubServer();
-    await enter('office-token');
+    await enter();
     const row = within(
       await screen.findByRole('table', { name: 'Kết quả theo xã, phường' }),
     ).getByRole('row', {
@@ -128,21 +169,27 @@ describe('collecting office screen', () => {
       '66,7%',
       '1',
     ]);
-    expect(fetchMock).toHaveBeenCalledWith('/api/v1/communes', {
-      method: 'GET',
-      headers: { authorization: 'Bearer office-token' },
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ha.nt', password: PASSWORD }),
     });
+    // No secret of the office in any header: the browser sends its HttpOnly cookie.
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/communes', { method: 'GET', headers: {} });
+    expect(screen.getByText(/Đang đăng nhập:/).textContent).toContain(
+      'Nguyễn Thị Hà (ha.nt) — Quản trị cơ quan thu phiếu',
+    );
   });
 
-  it('says why a wrong token is refused', async () => {
-    stubServer(401);
-    await enter('sai');
-    expect((await screen.findByRole('alert')).textContent).toContain('401.2');
+  it('says why a wrong password is refused', async () => {
+    stubServer();
+    await enter('ha.nt', 'sai mật khẩu rồi');
+    expect((await screen.findByRole('alert')).textContent).toContain('401.7');
   });
 
   it('prints the summary as an A4 administrative document', async () => {
     stubServer();
-    await enter('office-token');
+    await enter();
     await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
     fireEvent.click(screen.getByRole('button', { name: 'Bản in A4' }));
     expect(screen.getByRole('heading', { name: 'Bảng tổng hợp kết quả khảo sát' })).toBeTruthy();
@@ -152,7 +199,7 @@ describe('collecting office screen', () => {
 
   it('opens a commune with its figures and the answers of every question', async () => {
     stubServer();
-    await enter('office-token');
+    await enter();
     fireEvent.click(await screen.findByRole('button', { name: 'Xã Tứ Kỳ (10507)' }));
     const chart = screen.getByRole('table', {
       name: 'Câu trả lời theo từng câu hỏi, Phiếu người dân',
@@ -174,41 +221,50 @@ describe('collecting office screen', () => {
     expect(await screen.findByRole('table', { name: 'Kết quả theo xã, phường' })).toBeTruthy();
   });
 
-  it('opens offline only for a token this machine has seen accepted online', async () => {
+  it('opens offline only for a name and password this browser has seen accepted online', async () => {
     stubNoNetwork();
-    await enter('never-used-online');
+    await enter('never.online', PASSWORD);
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'chưa từng được dùng trên máy này khi có mạng',
+      'chưa từng đăng nhập trên máy này khi có mạng',
     );
     cleanup();
     stubServer();
-    await enter('office-token');
+    await enter();
     await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
     cleanup();
     stubNoNetwork();
-    await enter('office-token');
+    await enter();
     expect((await screen.findByText(/Chưa kết nối được máy chủ thu phiếu/)).textContent).toContain(
       'chỉ tính các phiếu đã quét hoặc nhập trên máy này',
     );
+    expect(screen.getByText(/Đang đăng nhập:/).textContent).toContain('Nguyễn Thị Hà');
     cleanup();
-    await enter('wrong-token');
-    expect((await screen.findByRole('alert')).textContent).toContain('chưa từng được dùng');
+    await enter('ha.nt', 'một mật khẩu khác');
+    expect((await screen.findByRole('alert')).textContent).toContain('chưa từng đăng nhập');
   });
 
   it('tells a server error from a network error', async () => {
     stubServer();
-    await enter('office-token');
+    await enter();
     await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
     cleanup();
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('Internal Server Error', { status: 500 })),
     );
-    await enter('office-token');
-    const alert = await screen.findByRole('alert');
+    await enter();
+    // Someone who signed in here before gets this office's own figures, and why.
+    await screen.findByText(/Vì máy chủ thu phiếu đang lỗi/);
+    const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('lỗi của máy chủ, không phải mất mạng');
     expect(alert.textContent).toContain('500');
     expect(screen.queryByText(/Chưa kết nối được máy chủ thu phiếu/)).toBeNull();
+    cleanup();
+    await enter('never.here', 'mật khẩu đủ dài');
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('máy chủ trả 500'),
+    );
+    expect(screen.queryByText(/Vì máy chủ thu phiếu đang lỗi/)).toBeNull();
   });
 
   it('lists each kiosk with its missing numbers, chain and thresholds', async () => {
@@ -255,19 +311,16 @@ describe('collecting office screen', () => {
       officeFlagged: 0,
       kioskFlagged: 2,
     };
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (path: string) =>
-        Response.json(
-          path === '/api/v1/kiosks'
-            ? [kiosk]
-            : path === '/api/v1/set-aside'
-              ? []
-              : { period: null, communes: figures },
-        ),
+    officeFetch(async (path: string) =>
+      Response.json(
+        path === '/api/v1/kiosks'
+          ? [kiosk]
+          : path === '/api/v1/set-aside'
+            ? []
+            : { period: null, communes: figures },
       ),
     );
-    await enter('office-token');
+    await enter();
     fireEvent.click(await screen.findByRole('button', { name: 'Máy khảo sát' }));
     const card = await screen.findByRole('article', { name: 'Quầy 1' });
     expect(card.textContent).toContain('11–12');
@@ -281,7 +334,7 @@ describe('collecting office screen', () => {
 
   it('asks the server for the period chosen and says which period it shows', async () => {
     const fetchMock = stubServer();
-    await enter('office-token');
+    await enter();
     await screen.findByRole('table', { name: 'Kết quả theo xã, phường' });
     const picker = screen.getByRole('combobox', { name: 'Chọn kỳ' });
     const choice = [...(picker as HTMLSelectElement).options].find((o) => o.value === 'year');

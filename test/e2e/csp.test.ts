@@ -9,6 +9,7 @@ import { type RunningCollector, startCollector } from './collector-server.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { launchBrowser, surveyDayContext, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
+import { signInOffice } from './office-sign-in.ts';
 
 let collector: RunningCollector;
 let browser: Browser;
@@ -85,9 +86,7 @@ describe('the built app under the collector’s Content-Security-Policy, in real
     const office = await context.newPage();
     const wasm: string[] = [];
     office.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
-    await office.goto(new URL('#/collector', collector.url).href);
-    await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-    await office.getByRole('button', { name: 'Vào' }).click();
+    await signInOffice(office, collector);
     await office.getByRole('table', { name: 'Kết quả theo xã, phường' }).waitFor();
     await office.getByLabel('Mã xã, phường').fill('10511');
     await office.getByLabel('Tên xã, phường').fill('Xã Nguyên Giáp');

@@ -3,6 +3,7 @@ import { type RunningCollector, startCollector } from './collector-server.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
+import { signInOffice } from './office-sign-in.ts';
 
 let collector: RunningCollector;
 beforeAll(async () => {
@@ -60,9 +61,7 @@ describe('what each kiosk did, at the office, in real Chromium', () => {
 
       // The office's kiosk row.
       const office = await context.newPage();
-      await office.goto(new URL('#/collector', collector.url).href);
-      await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-      await office.getByRole('button', { name: 'Vào' }).click();
+      await signInOffice(office, collector);
       await office.getByRole('button', { name: 'Máy khảo sát' }).click();
       // Named by the label the office gave its enrolment code (kiosk-driver.ts).
       const card = office.getByRole('article', { name: 'Quầy một cửa' });

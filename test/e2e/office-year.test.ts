@@ -13,6 +13,7 @@ import { batchOf, signerOf } from '../fixtures/batches.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 import { type RunningCollector, registerKioskByApi, startCollector } from './collector-server.ts';
 import { launchBrowser, SURVEY_DAY } from './harness.ts';
+import { signInOffice } from './office-sign-in.ts';
 
 /**
  * The office's year in real Chromium against a real collector: 40 communes whose kiosks are
@@ -117,9 +118,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.clock.setSystemTime(SURVEY_DAY);
   office = await context.newPage();
-  await office.goto(new URL('#/collector', collector.url).href);
-  await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-  await office.getByRole('button', { name: 'Vào' }).click();
+  await signInOffice(office, collector);
   await office.getByRole('table', { name: 'Kết quả theo xã, phường' }).waitFor();
 });
 

@@ -13,6 +13,7 @@ import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, launchBrowser, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
+import { signInOffice } from './office-sign-in.ts';
 
 let collector: RunningCollector;
 let phones: Browser;
@@ -201,9 +202,7 @@ describe('phone mode in real Chromium', () => {
   it('a printed desk QR gives each scanning phone its own token', async () => {
     const officeContext = await phones.newContext();
     const office = await officeContext.newPage();
-    await office.goto(new URL('#/collector', collector.url).href);
-    await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-    await office.getByRole('button', { name: 'Vào' }).click();
+    await signInOffice(office, collector);
     await office.getByLabel('Mã xã, phường').fill('10511');
     await office.getByLabel('Tên xã, phường').fill('Xã Nguyên Giáp');
     await office.getByRole('button', { name: 'Tạo mã QR in sẵn' }).click();

@@ -17,6 +17,7 @@ import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
 import { firstPage, launchProfile, withProfileDir } from './fixtures.ts';
 import { cutNetwork, launchBrowser, restoreNetwork, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
+import { signInOffice } from './office-sign-in.ts';
 
 let collector: RunningCollector;
 let videoDir: string;
@@ -37,10 +38,8 @@ async function readQr(png: Buffer): Promise<string> {
   return result?.text ?? '';
 }
 
-async function signInOffice(office: Page) {
-  await office.goto(new URL('#/collector', collector.url).href);
-  await office.getByLabel('Mã quản trị của cơ quan thu phiếu').fill(collector.adminToken);
-  await office.getByRole('button', { name: 'Vào' }).click();
+async function openOffice(office: Page) {
+  await signInOffice(office, collector);
   await office.getByRole('table', { name: 'Kết quả theo xã, phường' }).waitFor();
 }
 
@@ -84,7 +83,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
       const office = await (await officeBrowser.newContext()).newPage();
       const requested: string[] = [];
       office.on('request', (request) => requested.push(request.url()));
-      await signInOffice(office);
+      await openOffice(office);
       await office.getByRole('button', { name: 'Quét bằng camera' }).click();
       await office
         .getByText('Máy chủ đã nhận 3 phiếu mới (0 phiếu đã có từ trước).')
@@ -173,7 +172,7 @@ describe('QR export from the kiosk to the office, in real Chromium', () => {
     const browser = await launchBrowser();
     const context = await browser.newContext();
     const office = await context.newPage();
-    await signInOffice(office);
+    await openOffice(office);
     await cutNetwork(context);
     const box = office.getByLabel('Nội dung khung (mỗi khung một dòng, theo thứ tự bất kỳ)');
     await box.fill(shuffled.slice(0, 2).join('\n'));

@@ -12,10 +12,10 @@ import { openSqliteStore } from '../../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
 import {
   allParcels,
+  keepParcel,
   type OfficeDb,
   openOfficeDb,
-  rememberToken,
-  tokenKnown,
+  parcelsIn,
 } from '../../src/storage/office.ts';
 import { collectorClient } from '../../src/transport/collector-api.ts';
 import {
@@ -102,6 +102,25 @@ describe('office inbox', () => {
     expect(await store.sheetsOfCommune('10507')).toHaveLength(40);
   });
 
+  it('keeps a file waiting when the server refuses the sender, not the file', async () => {
+    await keepParcel(db, {
+      id: 'file-1',
+      communeCode: '10507',
+      sheetCount: 1,
+      receivedAt: now,
+      kind: 'file',
+      body: '{}',
+      fileName: 'khao-sat.json',
+      state: 'pending',
+    });
+    // No session cookie, no token: the collector answers 401.6 before reading the file.
+    const report = await deliverPending(db, collectorClient(), now);
+    expect(report.settled).toEqual([]);
+    expect(report.pending).toBe(1);
+    expect(report.stopped?.code).toBe('401.6');
+    expect((await parcelsIn(db, 'pending')).map((p) => p.id)).toEqual(['file-1']);
+  });
+
   it('refuses a damaged batch before keeping anything', async () => {
     const sealed = await sealedWeek(10);
     sealed[20] = (sealed[20] ?? 0) ^ 0x01;
@@ -140,12 +159,5 @@ describe('office inbox', () => {
     );
     expect((invalid as FileRefusal).errors.map((e) => e.path)).toContain('format');
     expect(await allParcels(db)).toEqual([]);
-  });
-
-  it('remembers only a slow hash of the admin token', async () => {
-    await rememberToken(db, ADMIN);
-    expect(await tokenKnown(db, ADMIN)).toBe(true);
-    expect(await tokenKnown(db, 'guess')).toBe(false);
-    expect(JSON.stringify(await db.get('meta', 'token-verifier'))).not.toContain(ADMIN);
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { allows, type Permission, ROLE_LABEL } from '../../core/accounts.ts';
 import { formatCount } from '../../core/format.ts';
 import { vnDay } from '../../core/period.ts';
 import type { Period } from '../../core/settings.ts';
@@ -6,26 +7,51 @@ import { PeriodPicker } from '../components/period-picker/index.tsx';
 import '../admin/style.css';
 import '../theme.css';
 import { AlertText } from '../components/alert-text/index.tsx';
-import { createOfficeServices, type OfficeServices, type OfficeView } from '../office-services.ts';
+import {
+  createOfficeServices,
+  type OfficeAccount,
+  type OfficeServices,
+  type OfficeView,
+  type SignedIn,
+} from '../office-services.ts';
+import { AccountsScreen } from './accounts/index.tsx';
 import { AppraisalScreen } from './appraisal/index.tsx';
+import { AuditLogScreen } from './audit-log/index.tsx';
+import { EnrolmentCodes } from './enrolment-codes/index.tsx';
 import { FiguresSection } from './figures-section/index.tsx';
 import { FlagSettings } from './flag-settings/index.tsx';
 import { KioskRegistry } from './kiosk-registry/index.tsx';
 import { OfficeSettings } from './office-settings/index.tsx';
 import { type PrintRequest, PrintScreen } from './prints/index.tsx';
 import { figuresFileName, saveFile } from './report-files.ts';
+import { FirstAdminForm, SignInForm } from './sign-in/index.tsx';
 import { StandingsScreen } from './standings/index.tsx';
 import './style.css';
 
-type Section = 'figures' | 'appraisal' | 'standings' | 'kiosks' | 'flags' | 'settings';
-const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'figures', label: 'Số liệu các xã' },
-  { id: 'appraisal', label: 'Thẩm định mục B' },
-  { id: 'standings', label: 'Xếp loại' },
-  { id: 'kiosks', label: 'Máy khảo sát' },
-  { id: 'flags', label: 'Ngưỡng gắn cờ' },
-  { id: 'settings', label: 'Cài đặt' },
+type Section =
+  | 'figures'
+  | 'appraisal'
+  | 'standings'
+  | 'kiosks'
+  | 'enrolment'
+  | 'flags'
+  | 'settings'
+  | 'accounts'
+  | 'audit';
+/** Each section with what a role needs to see it (core/accounts.ts): the server refuses the rest. */
+const SECTIONS: { id: Section; label: string; needs: Permission }[] = [
+  { id: 'figures', label: 'Số liệu các xã', needs: 'read' },
+  { id: 'appraisal', label: 'Thẩm định mục B', needs: 'decide' },
+  { id: 'standings', label: 'Xếp loại', needs: 'read' },
+  { id: 'kiosks', label: 'Máy khảo sát', needs: 'read' },
+  { id: 'enrolment', label: 'Đăng ký máy', needs: 'enrol' },
+  { id: 'flags', label: 'Ngưỡng gắn cờ', needs: 'settings' },
+  { id: 'settings', label: 'Cài đặt', needs: 'settings' },
+  { id: 'accounts', label: 'Tài khoản', needs: 'accounts' },
+  { id: 'audit', label: 'Nhật ký thao tác', needs: 'audit' },
 ];
+
+type Gate = 'checking' | 'sign-in' | 'first-admin';
 
 /**
  * The collecting office's screen: per-commune figures, QR frames from kiosks (camera or
@@ -33,7 +59,9 @@ const SECTIONS: { id: Section; label: string }[] = [
  * collector server when it can be reached; offline, the figures are this office's own.
  */
 export function CollectorApp({ onExit, office }: { onExit: () => void; office: OfficeServices }) {
-  const [entered, setEntered] = useState('');
+  const [gate, setGate] = useState<Gate>('checking');
+  const [account, setAccount] = useState<OfficeAccount | undefined>(undefined);
+  const [notice, setNotice] = useState('');
   const [view, setView] = useState<OfficeView | undefined>(undefined);
   const [period, setPeriod] = useState<Period | null>(null);
   const [error, setError] = useState('');
@@ -48,7 +76,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         s.outcome.state === 'refused' ? [`${s.label}: ${s.outcome.reason}`] : [],
       );
       setView(await office.view(period));
-      setError(refused.join(' '));
+      setError([...refused, ...(report.stopped ? [report.stopped.sentence] : [])].join(' '));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -70,17 +98,56 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
     return () => window.removeEventListener('online', online);
   }, [view !== undefined, refresh]);
 
-  const signIn = async (e: Event) => {
-    e.preventDefault();
+  const enter = ({ account: who, view: first }: SignedIn) => {
+    setAccount(who);
+    setView(first);
+    setNotice('');
     setError('');
+    // Parcels kept while the server was out of reach go now.
+    if (first.pending > 0) void refresh();
+  };
+  const close = (sentence = '') => {
+    setView(undefined);
+    setAccount(undefined);
+    setSection('figures');
+    setPrinting(null);
+    setNotice(sentence);
+    setGate('sign-in');
+  };
+
+  // A session the collector says is over (expired, ended elsewhere) brings the sign-in back.
+  useEffect(() => office.onSignedOut((sentence) => close(sentence)), [office]);
+
+  // A session still open in this browser goes straight in.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const session = await office.session();
+        if (!live) return;
+        if (session.kind === 'signed-in') {
+          const first = await office.view(null);
+          if (live) enter({ account: session.account, view: first });
+        } else if (session.kind === 'signed-out' && session.firstAdminNeeded)
+          setGate('first-admin');
+        else setGate('sign-in');
+      } catch (e) {
+        if (!live) return;
+        setNotice(e instanceof Error ? e.message : String(e));
+        setGate('sign-in');
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [office]);
+
+  const signOut = async () => {
     try {
-      const first = await office.signIn(entered.trim());
-      setView(first);
-      setEntered('');
-      // Parcels kept while the server was out of reach go now.
-      if (first.pending > 0) void refresh();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      await office.signOut();
+      close();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -92,31 +159,19 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
     }
   };
 
-  if (!view) {
+  if (!view || !account) {
     return (
       <main class="admin">
-        <form onSubmit={signIn}>
-          <h1>Cơ quan thu phiếu</h1>
-          <label>
-            <span>Mã quản trị của cơ quan thu phiếu</span>
-            <input
-              type="password"
-              autoComplete="off"
-              value={entered}
-              onInput={(e) => setEntered(e.currentTarget.value)}
-            />
-          </label>
-          <AlertText text={error} />
-          <button type="submit" class="btn btn-primary">
-            Vào
-          </button>
-        </form>
+        {gate === 'checking' && <p role="status">Đang kiểm tra phiên đăng nhập…</p>}
+        {gate === 'sign-in' && <SignInForm office={office} notice={notice} onSignedIn={enter} />}
+        {gate === 'first-admin' && <FirstAdminForm office={office} onSignedIn={enter} />}
         <button type="button" class="btn" onClick={onExit}>
           Về màn hình khảo sát
         </button>
       </main>
     );
   }
+  const may = (permission: Permission) => allows({ kind: 'account', ...account }, permission);
   const online = view.source === 'server';
   if (printing) {
     return (
@@ -152,8 +207,17 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
           Về màn hình khảo sát
         </button>
       </nav>
+      <p class="office-who">
+        <span>
+          Đang đăng nhập: {account.displayName} ({account.username}) — {ROLE_LABEL[account.role]}
+          {account.communeCode !== null && `, xã ${account.communeCode}`}
+        </span>
+        <button type="button" class="btn" onClick={() => void signOut()}>
+          Đăng xuất
+        </button>
+      </p>
       <nav class="admin-bar" aria-label="Mục của cơ quan thu phiếu">
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => may(s.needs)).map((s) => (
           <button
             type="button"
             key={s.id}
@@ -194,7 +258,10 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
         </p>
       )}
       <AlertText text={error} />
-      {section === 'kiosks' && online && <KioskRegistry office={office} />}
+      {section === 'kiosks' && online && <KioskRegistry office={office} mayEnrol={may('enrol')} />}
+      {section === 'enrolment' && online && <EnrolmentCodes office={office} />}
+      {section === 'accounts' && online && <AccountsScreen office={office} self={account} />}
+      {section === 'audit' && online && <AuditLogScreen office={office} />}
       {section === 'flags' && online && <FlagSettings office={office} />}
       {section === 'settings' && online && <OfficeSettings office={office} />}
       {section === 'appraisal' && online && (
@@ -218,6 +285,7 @@ export function CollectorApp({ onExit, office }: { onExit: () => void; office: O
           view={view}
           period={period}
           onReload={() => void reload()}
+          may={may}
         />
       )}
     </main>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Permission } from '../../../core/accounts.ts';
 import { vnDay } from '../../../core/period.ts';
 import type { Period } from '../../../core/settings.ts';
 import type { OfficeServices, OfficeView } from '../../office-services.ts';
@@ -25,11 +26,14 @@ export function FiguresSection({
   view,
   period,
   onReload,
+  may = () => true,
 }: {
   office: OfficeServices;
   view: OfficeView;
   period: Period | null;
   onReload: () => void;
+  /** What the signed-in account may do: the parts it may not are not shown. */
+  may?: (permission: Permission) => boolean;
 }) {
   const [opened, setOpened] = useState<string | undefined>(undefined);
   const narrow = useNarrowScreen();
@@ -46,18 +50,27 @@ export function FiguresSection({
           <CommuneDetail commune={commune} period={period} onClose={() => setOpened(undefined)} />
           {online && (
             <>
-              <SheetDownloads office={office} communeCode={commune.communeCode} period={period} />
+              <SheetDownloads
+                office={office}
+                communeCode={commune.communeCode}
+                period={period}
+                mayReadPersonal={may('read-personal')}
+              />
               <CommuneTrend
                 office={office}
                 communeCode={commune.communeCode}
                 period={period ?? { from: `${year}-01-01`, to: `${year}-12-31` }}
               />
-              <FlaggedSheets
-                office={office}
-                communeCode={commune.communeCode}
-                onReviewed={onReload}
-              />
-              <CommuneComments office={office} commune={commune} period={period} />
+              {may('decide') && (
+                <FlaggedSheets
+                  office={office}
+                  communeCode={commune.communeCode}
+                  onReviewed={onReload}
+                />
+              )}
+              {may('read-personal') && (
+                <CommuneComments office={office} commune={commune} period={period} />
+              )}
             </>
           )}
         </>
@@ -76,7 +89,7 @@ export function FiguresSection({
       )}
       {!narrow && reader}
       <FileImport office={office} onChanged={onReload} />
-      {online && <DeskQr office={office} />}
+      {online && may('enrol') && <DeskQr office={office} />}
     </>
   );
 }

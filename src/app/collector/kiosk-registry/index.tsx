@@ -11,7 +11,14 @@ import './style.css';
  * nothing was hidden (missing numbers, chain, thresholds, last contact), and its controls
  * (revoke a kiosk, allow the cadre form at a desk).
  */
-export function KioskRegistry({ office }: { office: OfficeServices }) {
+export function KioskRegistry({
+  office,
+  mayEnrol = true,
+}: {
+  office: OfficeServices;
+  /** Whether the signed-in account may revoke kiosks and change desk QRs ('enrol'). */
+  mayEnrol?: boolean;
+}) {
   const [rows, setRows] = useState<KioskRow[] | undefined>(undefined);
   const [setAside, setSetAside] = useState<SetAsideRow[]>([]);
   const [error, setError] = useState('');
@@ -43,7 +50,13 @@ export function KioskRegistry({ office }: { office: OfficeServices }) {
               {mine[0]?.communeName} ({code})
             </h3>
             {mine.map((row) => (
-              <KioskCard key={row.deviceId} row={row} office={office} onChanged={load} />
+              <KioskCard
+                key={row.deviceId}
+                row={row}
+                office={office}
+                onChanged={load}
+                mayEnrol={mayEnrol}
+              />
             ))}
           </section>
         );
@@ -57,10 +70,12 @@ function KioskCard({
   row,
   office,
   onChanged,
+  mayEnrol,
 }: {
   row: KioskRow;
   office: OfficeServices;
   onChanged: () => Promise<void>;
+  mayEnrol: boolean;
 }) {
   const name = row.label || (row.kind === 'desk' ? 'Mã QR in sẵn' : 'Máy khảo sát');
   const current = row.thresholds.at(-1)?.thresholds;
@@ -140,10 +155,12 @@ function KioskCard({
           {row.kind === 'kiosk' && `, ${formatCount(row.kioskFlagged)} theo máy`}
         </dd>
       </dl>
-      {row.kind === 'desk' && row.state === 'active' && (
+      {mayEnrol && row.kind === 'desk' && row.state === 'active' && (
         <DeskForms row={row} office={office} onChanged={onChanged} />
       )}
-      {row.state === 'active' && <Revoke row={row} office={office} onChanged={onChanged} />}
+      {mayEnrol && row.state === 'active' && (
+        <Revoke row={row} office={office} onChanged={onChanged} />
+      )}
     </article>
   );
 }

@@ -9,15 +9,18 @@ export function SheetDownloads({
   office,
   communeCode,
   period,
+  mayReadPersonal = true,
 }: {
   office: OfficeServices;
   communeCode: string;
   period: Period | null;
+  /** Whether the signed-in account may have names and addresses ('read-personal'). */
+  mayReadPersonal?: boolean;
 }) {
   const [personal, setPersonal] = useState(false);
   const [error, setError] = useState('');
   const download = async (kind: 'csv' | 'xlsx') => {
-    const report = sheetsReport(kind, communeCode, period, personal);
+    const report = sheetsReport(kind, communeCode, period, personal && mayReadPersonal);
     try {
       saveFile(await office.download(report.path), report.fileName);
       setError('');
@@ -27,14 +30,16 @@ export function SheetDownloads({
   };
   return (
     <div class="sheet-downloads">
-      <label class="inline">
-        <input
-          type="checkbox"
-          checked={personal}
-          onChange={(e) => setPersonal(e.currentTarget.checked)}
-        />
-        Kèm họ tên, địa chỉ (dữ liệu cá nhân; máy chủ ghi nhật ký)
-      </label>
+      {mayReadPersonal && (
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={personal}
+            onChange={(e) => setPersonal(e.currentTarget.checked)}
+          />
+          Kèm họ tên, địa chỉ (dữ liệu cá nhân; máy chủ ghi nhật ký)
+        </label>
+      )}
       <div class="admin-bar">
         <button type="button" class="btn" onClick={() => void download('xlsx')}>
           Tải danh sách phiếu (Excel)

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import { type Account, ROLE_LABEL, ROLES, type Role } from '../../../core/accounts.ts';
+import { AlertText } from '../../components/alert-text/index.tsx';
+import type { OfficeServices } from '../../office-services.ts';
+
+/** A new office account: its name, role (a commune viewer with its commune) and first password. */
+export function NewAccountForm({
+  office,
+  onCreated,
+}: {
+  office: OfficeServices;
+  onCreated: (account: Account) => Promise<void>;
+}) {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('officer');
+  const [communeCode, setCommuneCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError('');
+    try {
+      const created = await office.createAccount({
+        username: username.trim().toLowerCase(),
+        displayName: displayName.trim(),
+        role,
+        communeCode: role === 'commune-viewer' ? communeCode.trim() : null,
+        password,
+      });
+      setUsername('');
+      setDisplayName('');
+      setCommuneCode('');
+      setPassword('');
+      await onCreated(created);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="new-account-title">
+      <h3 id="new-account-title">Tạo tài khoản mới</h3>
+      <label>
+        <span>Tên đăng nhập mới</span>
+        <input
+          autoComplete="off"
+          autoCapitalize="none"
+          spellcheck={false}
+          required
+          pattern="[a-z0-9][a-z0-9._\-]{2,31}"
+          aria-describedby="new-account-username-hint"
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+      </label>
+      <small id="new-account-username-hint">3–32 chữ thường không dấu, số, dấu . _ -</small>
+      <label>
+        <span>Họ và tên người dùng</span>
+        <input
+          required
+          value={displayName}
+          onInput={(e) => setDisplayName(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        <span>Vai trò</span>
+        <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === 'commune-viewer' && (
+        <label>
+          <span>Mã xã của tài khoản</span>
+          <input
+            inputMode="numeric"
+            pattern="\d{1,8}"
+            required
+            value={communeCode}
+            onInput={(e) => setCommuneCode(e.currentTarget.value)}
+          />
+        </label>
+      )}
+      <label>
+        <span>Mật khẩu ban đầu (ít nhất 10 ký tự)</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+      </label>
+      <AlertText text={error} />
+      <button type="submit" class="btn btn-primary">
+        Tạo tài khoản
+      </button>
+    </form>
+  );
+}
