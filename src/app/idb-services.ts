@@ -38,7 +38,8 @@ export function createIdbServices(options: IdbServiceOptions = {}): KioskService
   const session = options.session ?? tabStorage();
   const connection = kioskConnection({
     ...(options.dbName !== undefined && { name: options.dbName }),
-    onNewerSchema: options.onNewerSchema ?? newerBuildSeen,
+    // The service worker that serves the build which migrated the database controls every tab.
+    onNewerSchema: options.onNewerSchema ?? (() => newerBuildSeen(true)),
   });
   const db = connection.db;
   const settingsNow = () => connection.use((database) => loadSettings(database, now()));

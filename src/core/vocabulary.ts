@@ -90,3 +90,8 @@ export const IDLE_WORDS = {
 
 /** The setting of the admin area's idle lock, as the settings screen names it. */
 export const ADMIN_LOCK_LABEL = 'Tự khóa phần quản trị sau bao lâu không thao tác (giây, 30–1800)';
+
+/** The start screen while a new version of the app is applied (the start button waits). */
+export const UPDATE_WORDS = {
+  applying: 'Máy đang cập nhật phiên bản mới, xin Ông/Bà chờ trong giây lát.',
+};
