@@ -1,4 +1,10 @@
-import { DB_VERSION, type KioskDb, type KioskDbEvents, openKioskDb, openNewerKioskDb } from './db.ts';
+import {
+  DB_VERSION,
+  type KioskDb,
+  type KioskDbEvents,
+  openKioskDb,
+  openNewerKioskDb,
+} from './db.ts';
 
 /**
  * The database is newer than this build and lacks a store or index this build uses, so this

@@ -125,7 +125,12 @@ describe('sheets handed off to the newer build', () => {
   it('wait in the tab when this build cannot write, and the next start saves them', async () => {
     const name = freshDbName();
     const session = memoryStorage();
-    const old = createIdbServices({ dbName: name, now: () => now, session, onNewerSchema: vi.fn() });
+    const old = createIdbServices({
+      dbName: name,
+      now: () => now,
+      session,
+      onNewerSchema: vi.fn(),
+    });
     await old.submitSheet(draftAt(now));
     await upgradeElsewhere(name, (db) => db.deleteObjectStore('selfScores'));
     expect(await old.submitSheet(draftAt(now + 90_000))).toBeUndefined();

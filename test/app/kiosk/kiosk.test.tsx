@@ -354,7 +354,10 @@ describe('kiosk flow', () => {
         onAdminRequest={vi.fn()}
       />,
     );
-    expect(screen.getByRole('button', { name: 'Bắt đầu đánh giá' })).toHaveProperty('disabled', false);
+    expect(screen.getByRole('button', { name: 'Bắt đầu đánh giá' })).toHaveProperty(
+      'disabled',
+      false,
+    );
     expect(screen.getByRole('status').textContent).toBe('');
   });
 });
