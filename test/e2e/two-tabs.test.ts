@@ -72,6 +72,15 @@ function migrateAsNewBuild(page: Page) {
 }
 
 /** Whether the page runs under the registration's active (newest) service worker, none waiting. */
+/**
+ * Looks for the new version from `page` without awaiting the update's promise: the page may
+ * reload (apply it) before that promise settles, and Chromium's evaluate then never returns.
+ */
+const lookForUpdate = (page: Page) =>
+  page.evaluate(() => {
+    void navigator.serviceWorker.getRegistration().then((registration) => registration?.update());
+  });
+
 const onNewestVersion = (page: Page) =>
   page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
@@ -111,7 +120,7 @@ describe('the kiosk open in two tabs across an update', () => {
 
     // The new version is published; idle tab B takes it at once.
     publishNewVersion(served.app.dir);
-    await b.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await lookForUpdate(b);
     await reloaded(b);
     await kioskB.button('Bắt đầu đánh giá').waitFor();
     await markDocument(b);
@@ -182,7 +191,7 @@ describe('the kiosk open in two tabs across an update', () => {
     });
 
     publishNewVersion(served.app.dir);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await lookForUpdate(page);
     await reloaded(page);
     await kiosk.button('Bắt đầu đánh giá').waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('start-while-updating'))).toBe(
