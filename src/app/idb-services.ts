@@ -1,40 +1,83 @@
 import type { KioskSettings } from '../core/settings.ts';
 import type { SheetDraft } from '../core/sheet.ts';
-import { type KioskDb, openKioskDb } from '../storage/db.ts';
+import { kioskConnection, NewerSchemaError } from '../storage/connection.ts';
+import type { KioskDb } from '../storage/db.ts';
 import { isEnrolled } from '../storage/enrolled.ts';
+import { handOffSheet, saveHandedOffSheets } from '../storage/handoff.ts';
 import { readStorageStatus } from '../storage/persistence.ts';
 import { loadSettings, saveSettings } from '../storage/settings-store.ts';
 import { addSheet, listSheets, purgePersonalData } from '../storage/sheets.ts';
 import type { CollectorLink, KioskServices, SelfScoreService } from './services.ts';
+import { newerBuildSeen } from './shell/newer-build.ts';
 
 const COMMIT_MEASURE = 'kiosk:commit-sheet';
 
-/** KioskServices over the device's IndexedDB. */
-export function createIdbServices(
-  options: { dbName?: string; now?: () => number } = {},
-): KioskServices {
+/** The tab's sessionStorage, where the browser has one (handoff.ts). */
+function tabStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+type IdbServiceOptions = {
+  dbName?: string;
+  now?: () => number;
+  /** Where a sheet waits for the newer build when this build cannot write it (handoff.ts). */
+  session?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** The database was migrated by a newer build in another tab (default: newer-build.ts). */
+  onNewerSchema?: () => void;
+};
+
+/**
+ * KioskServices over the device's IndexedDB, through one connection that survives another
+ * tab's upgrade (storage/connection.ts).
+ */
+export function createIdbServices(options: IdbServiceOptions = {}): KioskServices {
   const now = options.now ?? Date.now;
-  let opened: Promise<KioskDb> | undefined;
-  const db = () => {
-    opened ??= openKioskDb(options.dbName);
-    return opened;
-  };
+  const session = options.session ?? tabStorage();
+  const connection = kioskConnection({
+    ...(options.dbName !== undefined && { name: options.dbName }),
+    // The service worker that serves the build which migrated the database controls every tab.
+    onNewerSchema: options.onNewerSchema ?? (() => newerBuildSeen(true)),
+  });
+  const db = connection.db;
+  const settingsNow = () => connection.use((database) => loadSettings(database, now()));
   // The flag rules need the timing in force; settings are read per submit so a change applies at once.
-  const timing = async () => (await loadSettings(await db(), now())).settings.timing;
+  const timing = async () => (await settingsNow()).settings.timing;
 
   return {
-    loadSettings: async () => loadSettings(await db(), now()),
-    saveSettings: async (settings: KioskSettings) => saveSettings(await db(), settings),
-    async submitSheet(draft: SheetDraft) {
-      const [database, rules] = [await db(), await timing()];
-      const start = performance.now();
-      const sheet = await addSheet(database, draft, rules);
-      // The benchmark reads this measure in a real browser (bench/).
-      performance.measure?.(COMMIT_MEASURE, { start, end: performance.now() });
-      return sheet;
+    async loadSettings() {
+      const loaded = await settingsNow();
+      // Sheets an older build of this tab could not write wait for this one (handoff.ts).
+      if (session)
+        await connection
+          .use((database) => saveHandedOffSheets(database, session, loaded.settings.timing))
+          .catch(() => 0);
+      return loaded;
     },
-    listSheets: async () => listSheets(await db()),
-    purgePersonalData: async (period) => purgePersonalData(await db(), period),
+    saveSettings: async (settings: KioskSettings) =>
+      connection.use((database) => saveSettings(database, settings)),
+    async submitSheet(draft: SheetDraft) {
+      try {
+        const rules = await timing();
+        const start = performance.now();
+        const sheet = await connection.use((database) => addSheet(database, draft, rules));
+        // The benchmark reads this measure in a real browser (bench/).
+        performance.measure?.(COMMIT_MEASURE, { start, end: performance.now() });
+        return sheet;
+      } catch (error) {
+        // A newer build migrated the database beyond what this one can write: the sheet waits
+        // in this tab for that build, which the reload at the start screen brings (handoff.ts).
+        if (!(error instanceof NewerSchemaError) || !session) throw error;
+        handOffSheet(session, draft);
+        return undefined;
+      }
+    },
+    listSheets: async () => connection.use(listSheets),
+    purgePersonalData: async (period) =>
+      connection.use((database) => purgePersonalData(database, period)),
     pin: {
       // The PIN code loads when the admin area is asked for, not with the first screen.
       isSet: async () => (await import('../storage/pin.ts')).isPinSet(await db()),

@@ -22,8 +22,12 @@ export interface KioskServices {
   /** Settings as stored, or defaults with a Vietnamese problem sentence when the record is unreadable. */
   loadSettings(): Promise<SettingsLoad>;
   saveSettings(settings: KioskSettings): Promise<void>;
-  /** Gives the draft its identity and flags and resolves only after the transaction has committed. */
-  submitSheet(draft: SheetDraft): Promise<Sheet>;
+  /**
+   * Gives the draft its identity and flags and resolves only after the transaction has committed;
+   * undefined when a newer build in another tab migrated the database past this build: the
+   * sheet is then kept in the tab for that build, which saves it after the reload (handoff.ts).
+   */
+  submitSheet(draft: SheetDraft): Promise<Sheet | undefined>;
   /** Every stored sheet, oldest first. */
   listSheets(): Promise<Sheet[]>;
   /** Erases name, address, reasons and suggestion of sheets created in the period; answers stay. */

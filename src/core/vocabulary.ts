@@ -166,3 +166,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
 
 /** An audit action by its label; one not listed (a newer action) by its code. */
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABEL[action] ?? action;
+
+/** The start screen while a new version of the app is applied (the start button waits). */
+export const UPDATE_WORDS = {
+  applying: 'Máy đang cập nhật phiên bản mới, xin Ông/Bà chờ trong giây lát.',
+};

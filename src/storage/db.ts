@@ -112,8 +112,23 @@ export const migrations: readonly Migration[] = [
 export const DB_VERSION = migrations.length;
 export const DEFAULT_DB_NAME = 'khao-sat-kiosk';
 
+/** What an open connection reports to its owner (connection.ts). */
+export interface KioskDbEvents {
+  /**
+   * Another tab asked for `newVersion` (null: the database is being deleted). The connection
+   * is already closed when this is called, so that tab's upgrade is never blocked.
+   */
+  onVersionChange?: (newVersion: number | null) => void;
+  /** The browser closed the connection itself (storage cleared, disk error). */
+  onTerminated?: () => void;
+}
+
 /** Opens (and migrates) the kiosk database; `version` below DB_VERSION is for migration tests only. */
-export async function openKioskDb(name = DEFAULT_DB_NAME, version = DB_VERSION): Promise<KioskDb> {
+export async function openKioskDb(
+  name = DEFAULT_DB_NAME,
+  version = DB_VERSION,
+  events: KioskDbEvents = {},
+): Promise<KioskDb> {
   const db: KioskDb = await openDB<KioskDbSchema>(name, version, {
     async upgrade(upgrading, oldVersion, newVersion, tx) {
       for (let step = oldVersion; step < (newVersion ?? version); step++) {
@@ -121,7 +136,42 @@ export async function openKioskDb(name = DEFAULT_DB_NAME, version = DB_VERSION):
       }
     },
     // A newer tab (after an app update) wants to migrate: step aside rather than block it.
-    blocking: () => db.close(),
+    blocking: (_current, blockedVersion) => {
+      db.close();
+      events.onVersionChange?.(blockedVersion);
+    },
+    terminated: () => events.onTerminated?.(),
   });
   return db;
+}
+
+/** The stores and indexes this build reads and writes: what a newer schema must still have. */
+const STORES_IN_USE = ['sheets', 'meta', 'settings', 'phoneSheets', 'selfScores'] as const;
+
+/**
+ * Opens the database at whatever version it has, without upgrading it: for a tab whose build
+ * is older than the database (another tab's newer build migrated it). Resolves undefined when
+ * that schema lacks a store or index this build uses; the caller must then not write to it.
+ * Migrations keep every store and index of earlier builds (README.md beside this file), so a
+ * previous build's sheet written here is one the newer build reads like any it migrated.
+ */
+export async function openNewerKioskDb(
+  name = DEFAULT_DB_NAME,
+  events: KioskDbEvents = {},
+): Promise<KioskDb | undefined> {
+  const db: KioskDb = await openDB<KioskDbSchema>(name, undefined, {
+    blocking: (_current, blockedVersion) => {
+      db.close();
+      events.onVersionChange?.(blockedVersion);
+    },
+    terminated: () => events.onTerminated?.(),
+  });
+  const stores = db.objectStoreNames;
+  const compatible =
+    db.version > DB_VERSION &&
+    STORES_IN_USE.every((store) => stores.contains(store)) &&
+    db.transaction('sheets').store.indexNames.contains('byCreatedAt');
+  if (compatible) return db;
+  db.close();
+  return undefined;
 }

@@ -1,23 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBuiltApp } from './fixtures.ts';
 import { surveyDayContext, waitForServiceWorker } from './harness.ts';
 import { KioskDriver } from './kiosk-driver.ts';
+import { publishNewVersion } from './publish.ts';
 
 const served = useBuiltApp();
-
-/**
- * Publishes a "new version" by changing one character of a precache revision in the
- * served sw.js. The length stays the same, because the preview server sizes files once.
- */
-function publishNewVersion(dir: string) {
-  const file = join(dir, 'sw.js');
-  const sw = readFileSync(file, 'utf8');
-  const at = sw.indexOf('revision:"') + 'revision:"'.length;
-  const flipped = sw[at] === 'a' ? 'b' : 'a';
-  writeFileSync(file, sw.slice(0, at) + flipped + sw.slice(at + 1));
-}
 
 describe('app updates in real Chromium', () => {
   it('waits while a citizen is mid-sheet and applies the new version at the start screen', async () => {

@@ -15,7 +15,7 @@ describe('IndexedDB services', () => {
       ...draftAt(now + 200_000),
       startedAt: now + 120_000,
     });
-    expect(second.flags).toEqual(['quick-repeat']);
+    expect(second?.flags).toEqual(['quick-repeat']);
   });
 
   it('lists what was submitted, oldest first', async () => {

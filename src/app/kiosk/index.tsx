@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useState } from 'preact/hooks';
 import { findForm } from '../../core/profile/registry.ts';
 import type { Profile } from '../../core/profile/schema.ts';
 import type { KioskSettings } from '../../core/settings.ts';
-import { IDLE_WORDS } from '../../core/vocabulary.ts';
+import { IDLE_WORDS, UPDATE_WORDS } from '../../core/vocabulary.ts';
 import { IdleGuard } from '../components/idle-guard/index.tsx';
 import { keepScreenAwake } from '../platform/wake-lock.ts';
 import type { KioskServices } from '../services.ts';
@@ -23,6 +23,8 @@ interface Props {
   profile: Profile;
   onAdminRequest: () => void;
   onStartScreenChange?: (onStart: boolean) => void;
+  /** A new version is being applied: the start button waits until the reload (shell). */
+  updating?: boolean;
 }
 
 /** The citizen-facing kiosk: start → (residency) → questions → personal → review → thanks. */
@@ -32,6 +34,7 @@ export function KioskApp({
   profile,
   onAdminRequest,
   onStartScreenChange,
+  updating = false,
 }: Props) {
   const form = findForm(profile, settings.formId) ?? profile.forms[0];
   const [flow, dispatch] = useReducer(flowReducer, initialFlow);
@@ -91,6 +94,7 @@ export function KioskApp({
           form={form}
           onStart={() => dispatch({ type: 'start', at: Date.now(), askResidency })}
           onAdmin={onAdminRequest}
+          waiting={updating ? UPDATE_WORDS.applying : undefined}
         >
           {PhoneQr && <PhoneQr collector={services.collector} />}
         </StartScreen>

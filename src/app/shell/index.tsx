@@ -7,9 +7,13 @@ import type { AdminApp } from '../admin/index.tsx';
 import { KioskApp } from '../kiosk/index.tsx';
 import type { KioskServices, SettingsLoad } from '../services.ts';
 import { watchForAppUpdates } from './app-update.ts';
+import { type NewerBuild, onNewerBuild } from './newer-build.ts';
 import { linkedEnrolmentCode, useRoute } from './use-route.ts';
 
 type AdminComponent = FunctionComponent<Parameters<typeof AdminApp>[0]>;
+
+/** How long the start button waits for a waiting version to take over before it comes back. */
+const STALLED_UPDATE_MS = 15_000;
 
 /**
  * The kiosk (boot.tsx starts it on a secure page): loads settings, routes between the survey
@@ -28,6 +32,8 @@ export function App({ services }: { services: KioskServices }) {
     if (code !== undefined) setLinkedCode(code);
     else if (route !== 'admin') setLinkedCode(undefined);
   }, [route]);
+  const [newer, setNewer] = useState<NewerBuild | undefined>(undefined);
+  const [stalled, setStalled] = useState(false);
 
   useEffect(() => {
     services.loadSettings().then(setLoaded);
@@ -35,6 +41,10 @@ export function App({ services }: { services: KioskServices }) {
     services.collector.startBackgroundSync();
     void watchForAppUpdates((apply) => setApplyUpdate(() => apply));
   }, [services]);
+  useEffect(() => {
+    const stop = onNewerBuild(setNewer);
+    return () => void stop();
+  }, []);
 
   // The admin area loads on demand, so it stays out of the kiosk's first download; the office's
   // screens are a page of their own (boot.tsx), started afresh without the kiosk.
@@ -44,9 +54,24 @@ export function App({ services }: { services: KioskServices }) {
     if (route === 'collector') window.location.reload();
   }, [route, Admin]);
 
+  // A newer build, on the start screen only: reload if a reload runs it (another tab applied
+  // it, or it migrated the database), else apply the waiting version (which then reloads).
   useEffect(() => {
-    if (applyUpdate && onStartScreen && route === 'kiosk') applyUpdate();
-  }, [applyUpdate, onStartScreen, route]);
+    if (!newer || !onStartScreen || route !== 'kiosk') return;
+    if (newer.reloadDue) {
+      window.location.reload();
+      return;
+    }
+    if (!applyUpdate) return;
+    applyUpdate();
+    // Should the new version never take over, the kiosk stays usable; the next return to the
+    // start screen tries again.
+    const giveUp = setTimeout(() => setStalled(true), STALLED_UPDATE_MS);
+    return () => clearTimeout(giveUp);
+  }, [newer, applyUpdate, onStartScreen, route]);
+  useEffect(() => {
+    if (!onStartScreen) setStalled(false);
+  }, [onStartScreen]);
 
   const onSettingsSaved = useCallback((settings: KioskSettings) => setLoaded({ settings }), []);
   if (!loaded) return null;
@@ -61,7 +86,7 @@ export function App({ services }: { services: KioskServices }) {
         onExit={() => go('kiosk')}
         enrolmentCode={linkedCode ?? linkedEnrolmentCode(window.location.hash)}
         onSettingsSaved={onSettingsSaved}
-        updateWaiting={applyUpdate !== undefined}
+        updateWaiting={newer !== undefined}
       />
     ) : (
       <p>Đang tải…</p>
@@ -74,6 +99,7 @@ export function App({ services }: { services: KioskServices }) {
       profile={profile}
       onAdminRequest={() => go('admin')}
       onStartScreenChange={setOnStartScreen}
+      updating={newer !== undefined && !stalled}
     />
   );
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KioskApp } from '../../../src/app/kiosk/index.tsx';
 import { haiDuong2024 as profile } from '../../../src/core/profile/index.ts';
 import type { KioskSettings } from '../../../src/core/settings.ts';
+import { UPDATE_WORDS } from '../../../src/core/vocabulary.ts';
 import { FakeServices } from '../fake-services.ts';
 
 const LEVELS = ['Tốt', 'Khá', 'Trung bình', 'Yếu'];
@@ -327,5 +328,36 @@ describe('kiosk flow', () => {
     expect(onAdminRequest).toHaveBeenCalledOnce();
     click('Bắt đầu đánh giá');
     expect(screen.queryByRole('button', { name: 'Quản trị' })).toBeNull();
+  });
+
+  it('keeps "Bắt đầu đánh giá" waiting, and says why, while a new version is applied', () => {
+    const services = new FakeServices();
+    const { rerender } = render(
+      <KioskApp
+        services={services}
+        settings={services.settings}
+        profile={profile}
+        onAdminRequest={vi.fn()}
+        updating
+      />,
+    );
+    const start = screen.getByRole('button', { name: 'Bắt đầu đánh giá' });
+    expect(start).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toBe(UPDATE_WORDS.applying);
+    fireEvent.click(start);
+    expect(screen.queryByRole('radio', { name: 'Có' })).toBeNull();
+    rerender(
+      <KioskApp
+        services={services}
+        settings={services.settings}
+        profile={profile}
+        onAdminRequest={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Bắt đầu đánh giá' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 });

@@ -8,6 +8,8 @@ interface Props {
   onStart: () => void;
   /** The staff's way in; absent on a citizen's phone. */
   onAdmin?: () => void;
+  /** Why the start button waits (a new version is being applied); it is enabled when absent. */
+  waiting?: string | undefined;
   /** Shown under the start button: the QR for answering on one's own phone. */
   children?: ComponentChildren;
 }
@@ -16,7 +18,7 @@ interface Props {
  * What a citizen sees when walking up to the desk: a greeting and one big button, which
  * stays in view on any screen (the greeting scrolls in its own box if it must).
  */
-export function StartScreen({ communeName, form, onStart, onAdmin, children }: Props) {
+export function StartScreen({ communeName, form, onStart, onAdmin, waiting, children }: Props) {
   return (
     <main class={onAdmin ? 'start start-with-admin' : 'start'}>
       <div class="start-intro scroll-hint">
@@ -30,9 +32,18 @@ export function StartScreen({ communeName, form, onStart, onAdmin, children }: P
         </p>
         <p class="start-audience">{form.audience}</p>
       </div>
-      <button type="button" class="btn btn-primary start-button" onClick={onStart}>
+      <button
+        type="button"
+        class="btn btn-primary start-button"
+        onClick={onStart}
+        disabled={waiting !== undefined}
+        aria-describedby={waiting ? 'start-waiting' : undefined}
+      >
         Bắt đầu đánh giá
       </button>
+      <p id="start-waiting" class="start-waiting" role="status">
+        {waiting}
+      </p>
       {children}
       {onAdmin && (
         <button type="button" class="start-admin" onClick={onAdmin}>
