@@ -64,14 +64,20 @@ export const actorName = (principal: Principal): string =>
     ? principal.displayName
     : `${principal.displayName} (${principal.username})`;
 
+/** A username: 3–32 lower-case letters without marks, digits, '.', '_' or '-', a letter or digit first. */
+export const USERNAME_PATTERN = '[a-z0-9][a-z0-9._\\-]{2,31}';
 const username = z
   .string()
   .check(
-    z.regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, 'Tên đăng nhập: 3–32 chữ thường không dấu, số, . _ -'),
+    z.regex(
+      new RegExp(`^${USERNAME_PATTERN}$`),
+      'Tên đăng nhập: 3–32 chữ thường không dấu, số, . _ -',
+    ),
   );
 const communeCode = z.string().check(z.regex(/^\d{1,8}$/));
 /** Long enough that the slow hash and the sign-in limit keep a guesser out. */
-export const passwordSchema = z.string().check(z.minLength(10), z.maxLength(200));
+export const PASSWORD_MIN_LENGTH = 10;
+export const passwordSchema = z.string().check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(200));
 
 /** An account as the office's list shows it (never its password). */
 export const accountSchema = z.object({

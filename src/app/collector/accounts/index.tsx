@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../core/format.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import { TableBox } from '../../components/table-box/index.tsx';
 import type { OfficeAccount, OfficeServices } from '../../office-services.ts';
+import { NewPasswordField } from '../account-fields/index.tsx';
 import { NewAccountForm } from './new-account.tsx';
 
 const messageOf = (failure: unknown) =>
@@ -151,17 +152,11 @@ function ResetPassword({
         setOpen(false);
       }}
     >
-      <label>
-        <span>Mật khẩu mới của {account.username} (ít nhất 10 ký tự)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </label>
+      <NewPasswordField
+        label={`Mật khẩu mới của ${account.username} (ít nhất 10 ký tự)`}
+        value={password}
+        onInput={setPassword}
+      />
       <button type="submit" class="btn btn-primary">
         Lưu mật khẩu mới
       </button>

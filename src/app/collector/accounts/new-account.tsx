@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Account, ROLE_LABEL, ROLES, type Role } from '../../../core/accounts.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
+import { NewPasswordField, NewUsernameField } from '../account-fields/index.tsx';
 
 /** A new office account: its name, role (a commune viewer with its commune) and first password. */
 export function NewAccountForm({
@@ -40,20 +41,12 @@ export function NewAccountForm({
   return (
     <form onSubmit={submit} aria-labelledby="new-account-title">
       <h3 id="new-account-title">Tạo tài khoản mới</h3>
-      <label>
-        <span>Tên đăng nhập mới</span>
-        <input
-          autoComplete="off"
-          autoCapitalize="none"
-          spellcheck={false}
-          required
-          pattern="[a-z0-9][a-z0-9._\-]{2,31}"
-          aria-describedby="new-account-username-hint"
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-      </label>
-      <small id="new-account-username-hint">3–32 chữ thường không dấu, số, dấu . _ -</small>
+      <NewUsernameField
+        id="new-account-username"
+        label="Tên đăng nhập mới"
+        value={username}
+        onInput={setUsername}
+      />
       <label>
         <span>Họ và tên người dùng</span>
         <input
@@ -84,17 +77,11 @@ export function NewAccountForm({
           />
         </label>
       )}
-      <label>
-        <span>Mật khẩu ban đầu (ít nhất 10 ký tự)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </label>
+      <NewPasswordField
+        label="Mật khẩu ban đầu (ít nhất 10 ký tự)"
+        value={password}
+        onInput={setPassword}
+      />
       <AlertText text={error} />
       <button type="submit" class="btn btn-primary">
         Tạo tài khoản

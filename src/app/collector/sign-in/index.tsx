@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Problem } from '../../../core/problems.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices, SignedIn } from '../../office-services.ts';
+import { NewPasswordField, NewUsernameField } from '../account-fields/index.tsx';
 
 const messageOf = (failure: unknown) =>
   failure instanceof Error ? failure.message : String(failure);
@@ -125,20 +126,13 @@ export function FirstAdminForm({
           onInput={(e) => setCode(e.currentTarget.value)}
         />
       </label>
-      <label>
-        <span>Tên đăng nhập</span>
-        <input
-          autoComplete="username"
-          autoCapitalize="none"
-          spellcheck={false}
-          required
-          pattern="[a-z0-9][a-z0-9._\-]{2,31}"
-          aria-describedby="first-admin-username-hint"
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-      </label>
-      <small id="first-admin-username-hint">3–32 chữ thường không dấu, số, dấu . _ -</small>
+      <NewUsernameField
+        id="first-admin-username"
+        label="Tên đăng nhập"
+        autoComplete="username"
+        value={username}
+        onInput={setUsername}
+      />
       <label>
         <span>Họ và tên</span>
         <input
@@ -148,28 +142,12 @@ export function FirstAdminForm({
           onInput={(e) => setDisplayName(e.currentTarget.value)}
         />
       </label>
-      <label>
-        <span>Mật khẩu (ít nhất 10 ký tự)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        <span>Nhập lại mật khẩu</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={again}
-          onInput={(e) => setAgain(e.currentTarget.value)}
-        />
-      </label>
+      <NewPasswordField
+        label="Mật khẩu (ít nhất 10 ký tự)"
+        value={password}
+        onInput={setPassword}
+      />
+      <NewPasswordField label="Nhập lại mật khẩu" value={again} onInput={setAgain} />
       <AlertText text={error} />
       <button type="submit" class="btn btn-primary">
         Tạo tài khoản và đăng nhập
