@@ -1,7 +1,7 @@
 import { vnDay } from '../../core/period.ts';
 import { addTally, type Tally, tallyKeyText, tallyOfSheet } from '../../core/scoring/tally.ts';
 import type { Period } from '../../core/settings.ts';
-import type { Row, Sql } from './engine.ts';
+import type { Row, Sql, SqlValue } from './engine.ts';
 
 /**
  * The `tallies` table (src/core/scoring/tally.ts): per commune, Vietnam day, form, profile
@@ -84,34 +84,30 @@ export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): P
   // the same new row. One lock for the table, held to commit, so a rebuild also waits for a
   // delivery under way, and a delivery for a rebuild.
   await sql.lock(TALLIES_LOCK);
-  for (const { communeCode, day, tally, receivedAt } of merged.values()) {
-    const key = [
-      communeCode,
-      day,
-      tally.formId,
-      tally.profileId,
-      tally.profileVersion,
-      tally.channel,
-      tally.flagged ? 1 : 0,
-      tally.excluded ? 1 : 0,
-    ];
-    const [row] = await sql.all(
-      `SELECT * FROM tallies WHERE commune_code = $1 AND day = $2 AND form_id = $3 AND profile_id = $4
-       AND profile_version = $5 AND channel = $6 AND flagged = $7 AND excluded = $8`,
-      key,
-    );
+  // Read every row the changes touch at once, write the new totals in multi-row upserts: a
+  // delivery spread over a year touches hundreds of rows, and a round trip each is what kept
+  // PostgreSQL's ingest slow.
+  const totals = [...merged.values()];
+  const known = await touchedRows(sql, totals);
+  const written: unknown[][] = [];
+  for (const { communeCode, day, tally, receivedAt } of totals) {
+    const key = keyOf(communeCode, day, tally);
+    const row = known.get(key.join('|'));
     const total = row ? addTally(tallyOf(row), tally) : tally;
     if (total.sheets < 0 || total.distribution.some((n) => n < 0))
       throw new RangeError(`A tally of ${communeCode} on ${day} would go below zero`);
     if (total.sheets === 0) {
-      await sql.run(
-        `DELETE FROM tallies WHERE commune_code = $1 AND day = $2 AND form_id = $3 AND profile_id = $4
-         AND profile_version = $5 AND channel = $6 AND flagged = $7 AND excluded = $8`,
-        key,
-      );
+      if (row)
+        await sql.run(
+          `DELETE FROM tallies WHERE commune_code = $1 AND day = $2 AND form_id = $3
+           AND profile_id = $4 AND profile_version = $5 AND channel = $6 AND flagged = $7
+           AND excluded = $8`,
+          key,
+        );
       continue;
     }
-    const values = [
+    written.push([
+      ...key,
       total.sheets,
       total.halfPoints,
       total.halfPointsSquared,
@@ -119,24 +115,79 @@ export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): P
       total.answers,
       total.distribution.join(','),
       Math.max(Number(row?.last_received_at ?? 0), receivedAt),
-    ];
-    if (row)
-      await sql.run(
-        `UPDATE tallies SET sheets = $9, half_points = $10, half_points_sq = $11, satisfied = $12,
-           answers = $13, distribution = $14, last_received_at = $15
-         WHERE commune_code = $1 AND day = $2 AND form_id = $3 AND profile_id = $4
-           AND profile_version = $5 AND channel = $6 AND flagged = $7 AND excluded = $8`,
-        [...key, ...values],
-      );
-    else
-      await sql.run(
-        `INSERT INTO tallies (commune_code, day, form_id, profile_id, profile_version, channel,
-           flagged, excluded, sheets, half_points, half_points_sq, satisfied, answers, distribution,
-           last_received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [...key, ...values],
-      );
+    ]);
   }
+  for (let at = 0; at < written.length; at += ROWS_A_STATEMENT)
+    await upsertTallies(sql, written.slice(at, at + ROWS_A_STATEMENT));
+}
+
+const KEY_COLUMNS = [
+  'commune_code',
+  'day',
+  'form_id',
+  'profile_id',
+  'profile_version',
+  'channel',
+  'flagged',
+  'excluded',
+];
+const VALUE_COLUMNS = [
+  'sheets',
+  'half_points',
+  'half_points_sq',
+  'satisfied',
+  'answers',
+  'distribution',
+  'last_received_at',
+];
+/** 15 parameters a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits. */
+const ROWS_A_STATEMENT = 500;
+
+const keyOf = (communeCode: string, day: string, tally: Tally) => [
+  communeCode,
+  day,
+  tally.formId,
+  tally.profileId,
+  tally.profileVersion,
+  tally.channel,
+  tally.flagged ? 1 : 0,
+  tally.excluded ? 1 : 0,
+];
+
+/** The stored rows of the communes and days the changes name, by their key. */
+async function touchedRows(sql: Sql, changes: readonly TallyChange[]): Promise<Map<string, Row>> {
+  const communes = [...new Set(changes.map((c) => c.communeCode))];
+  const days = [...new Set(changes.map((c) => c.day))];
+  const rows = new Map<string, Row>();
+  for (let at = 0; at < days.length; at += ROWS_A_STATEMENT) {
+    const chunk = days.slice(at, at + ROWS_A_STATEMENT);
+    const params = [...communes, ...chunk];
+    const list = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `$${from + i + 1}`).join(', ');
+    for (const row of await sql.all(
+      `SELECT * FROM tallies WHERE commune_code IN (${list(0, communes.length)})
+       AND day IN (${list(communes.length, chunk.length)})`,
+      params,
+    ))
+      rows.set(KEY_COLUMNS.map((c) => String(row[c])).join('|'), row);
+  }
+  return rows;
+}
+
+/** Writes whole rows of totals, inserting the new keys and replacing the values of known ones. */
+async function upsertTallies(sql: Sql, rows: readonly unknown[][]): Promise<void> {
+  const width = KEY_COLUMNS.length + VALUE_COLUMNS.length;
+  const values = rows
+    .map(
+      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+    )
+    .join(', ');
+  await sql.run(
+    `INSERT INTO tallies (${[...KEY_COLUMNS, ...VALUE_COLUMNS].join(', ')}) VALUES ${values}
+     ON CONFLICT (${KEY_COLUMNS.join(', ')})
+     DO UPDATE SET ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    rows.flat() as SqlValue[],
+  );
 }
 
 /** A tally with nothing in it, of the same key and shape. */
@@ -205,24 +256,45 @@ export async function storedTallies(
   period?: Period,
   communeCode?: string,
 ): Promise<Row[]> {
-  const params: string[] = [];
-  const range = (from: string, to: string, length: 7 | 10) => {
-    params.push(from, to);
-    return `(length(day) = ${length} AND day >= $${params.length - 1} AND day <= $${params.length})`;
-  };
-  const spans = period ? tallySpans(period) : { days: [], months: null };
-  const parts = [
-    ...spans.days.map((d) => range(d.from, d.to, 10)),
-    ...(spans.months ? [range(spans.months.from, spans.months.to, 7)] : []),
-    ...(period ? [] : ['length(day) = 7']),
-  ];
-  let where = `(${parts.join(' OR ')})`;
-  if (communeCode) {
-    params.push(communeCode);
-    where += ` AND commune_code = $${params.length}`;
+  const range = period ?? (await storedRange(sql));
+  if (!range) return [];
+  const spans = tallySpans(range);
+  // Each part reads through the index on day: a range of days, or months named one by one
+  // (a month's row sorts among its days, so a range of months would read them all).
+  const commune = communeCode ? ' AND commune_code = $3' : '';
+  const parts = spans.days.map((d) =>
+    sql.all(
+      `SELECT * FROM tallies WHERE day >= $1 AND day <= $2 AND length(day) = 10${commune}`,
+      communeCode ? [d.from, d.to, communeCode] : [d.from, d.to],
+    ),
+  );
+  if (spans.months) {
+    const months = monthsBetween(spans.months.from, spans.months.to);
+    const list = months.map((_, i) => `$${i + 1}`).join(', ');
+    parts.push(
+      sql.all(
+        `SELECT * FROM tallies WHERE day IN (${list})${communeCode ? ` AND commune_code = $${months.length + 1}` : ''}`,
+        communeCode ? [...months, communeCode] : months,
+      ),
+    );
   }
-  return sql.all(`SELECT * FROM tallies WHERE ${where}`, params);
+  return (await Promise.all(parts)).flat();
 }
+
+/** The whole months between the first and last stored day: "every figure" when none is asked. */
+async function storedRange(sql: Sql): Promise<Period | undefined> {
+  const [row] = await sql.all('SELECT MIN(day) AS first, MAX(day) AS last FROM tallies');
+  if (!row?.first || !row.last) return undefined;
+  const first = String(row.first).slice(0, 7);
+  const last = String(row.last).slice(0, 7);
+  return { from: `${first}-01`, to: lastDayOf(last) };
+}
+
+const monthsBetween = (from: string, to: string) => {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = shiftMonth(month, 1)) months.push(month);
+  return months;
+};
 
 /** Every stored tally row, days and months (what the tests compare with a rebuild). */
 export const everyTallyRow = (sql: Sql) => sql.all('SELECT * FROM tallies');
