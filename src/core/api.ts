@@ -23,6 +23,7 @@ import {
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { claimSchema, phoneSubmissionSchema } from './phone/phone-sheet.ts';
+import { deviceProblems } from './problems/device.ts';
 import { formIdSchema } from './profile/schema.ts';
 import { communeStandingSchema, standingSettingsSchema } from './scoring/commune-standing.ts';
 import { flagThresholdsSchema, periodSchema } from './settings.ts';
@@ -31,7 +32,9 @@ import { deviceIdSchema } from './sheet.ts';
 /** POST /api/v1/kiosks — the collecting office registers a kiosk (docs/api.md). */
 export const kioskRegistrationSchema = z.object({
   deviceId: deviceIdSchema,
-  communeCode: z.string().check(z.regex(/^\d{1,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeCode: z
+    .string()
+    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });
@@ -192,7 +195,9 @@ export const revocationResultSchema = z.object({
 
 /** POST /api/v1/desks — a printed desk QR for a commune without a kiosk. */
 export const deskSchema = z.object({
-  communeCode: z.string().check(z.regex(/^\d{1,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeCode: z
+    .string()
+    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });

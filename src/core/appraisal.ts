@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Signer } from './codec/seal.ts';
 import { jsonSignatureHolds, signJson } from './codec/signed-json.ts';
+import { deviceProblems } from './problems/device.ts';
 import { periodSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
 
@@ -82,7 +83,9 @@ export const selfScoreFileSchema = z.object({
   format: z.literal(SELF_SCORE_FORMAT),
   version: z.literal(1),
   deviceId: deviceIdSchema,
-  communeCode: z.string().check(z.regex(/^\d{1,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeCode: z
+    .string()
+    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
   year: z.int().check(z.gte(2024), z.lte(2100)),
   profileId: z.string(),
   profileVersion: z.int().check(z.gte(1)),

@@ -193,6 +193,11 @@ export const problemCatalogue = {
     message:
       'Không kết nối được tới máy chủ thu phiếu (mất mạng hoặc sai địa chỉ). Dữ liệu trên máy này vẫn được giữ; máy sẽ gửi khi có mạng.',
   },
+  'parcel.waiting': {
+    code: '503.5',
+    message:
+      'Chưa gửi được lên máy chủ thu phiếu (mất mạng); dữ liệu được giữ trên máy này và sẽ tự gửi khi có mạng.',
+  },
   'sync.waiting': {
     code: '503.3',
     message:

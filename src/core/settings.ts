@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deviceProblems } from './problems/device.ts';
 import { formIdSchema } from './profile/schema.ts';
 
 /** A calendar day as "YYYY-MM-DD" (local to the commune). */
@@ -48,7 +49,9 @@ export const kioskSettingsSchema = z.object({
   profileId: z.string(),
   profileVersion: z.int().check(z.gte(1)),
   communeName: z.string().check(z.maxLength(120)),
-  communeCode: z.string().check(z.regex(/^\d{0,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeCode: z
+    .string()
+    .check(z.regex(/^\d{0,8}$/, deviceProblems['commune.code-digits'].message)),
   kioskLabel: z.string().check(z.maxLength(80)),
   /** The collecting office, named from configuration (a district, a department, the commune itself). */
   collectorName: z.string().check(z.maxLength(160)),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Signer } from './codec/seal.ts';
 import { jsonSignatureHolds, signJson } from './codec/signed-json.ts';
+import { deviceProblems } from './problems/device.ts';
 import { flagThresholdsSchema } from './settings.ts';
 import { deviceIdSchema, sheetSchema } from './sheet.ts';
 
@@ -18,7 +19,9 @@ const commonFields = {
   format: z.literal(SHEETS_FILE_FORMAT),
   exportedAt: z.int().check(z.gte(0)),
   deviceId: deviceIdSchema,
-  communeCode: z.string().check(z.regex(/^\d{0,8}$/, 'Mã xã chỉ gồm chữ số')),
+  communeCode: z
+    .string()
+    .check(z.regex(/^\d{0,8}$/, deviceProblems['commune.code-digits'].message)),
   communeName: z.string().check(z.maxLength(120)),
   includesPersonalData: z.boolean(),
 };

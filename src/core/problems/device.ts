@@ -34,6 +34,10 @@ export const deviceProblems = {
     message:
       'Cài đặt đã lưu dùng bộ câu hỏi mà phiên bản này chưa biết nên máy đang dùng bộ câu hỏi mặc định. Vui lòng cập nhật ứng dụng hoặc vào Quản trị → Cài đặt để lưu lại.',
   },
+  'commune.code-digits': {
+    code: '400.45',
+    message: 'Mã xã chỉ gồm chữ số.',
+  },
   'pin.invalid': {
     code: '400.38',
     message: 'Mã PIN phải gồm 4 đến 8 chữ số.',

@@ -279,7 +279,7 @@ describe('admin settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
     fireEvent.input(screen.getByLabelText('Mã xã, phường (chữ số)'), { target: { value: 'AB12' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
-    expect(await screen.findByText('Mã xã chỉ gồm chữ số')).toBeTruthy();
+    expect(await screen.findByText('Mã xã chỉ gồm chữ số.')).toBeTruthy();
     expect(services.settings.communeCode).toBe('');
   });
 

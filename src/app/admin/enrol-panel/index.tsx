@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { said } from '../../../core/problems/said.ts';
 import { Problem } from '../../../core/problems.ts';
 import { ENROLMENT_WORDS as W } from '../../../core/vocabulary.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
@@ -26,7 +27,7 @@ function collectorAddress(typed: string): string {
 
 /** What a refusal says; a catalogue problem with its code, as the collector's refusals are. */
 const sentenceOfError = (e: unknown) =>
-  e instanceof Problem ? `${e.message} (mã ${e.code})` : e instanceof Error ? e.message : String(e);
+  e instanceof Problem ? said(e) : e instanceof Error ? e.message : String(e);
 
 const hostOf = (address: string) => {
   try {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ScorecardView } from '../../../core/api.ts';
 import type { CommuneFigures } from '../../../core/commune-figures.ts';
 import { formatDateTime } from '../../../core/format.ts';
+import { said } from '../../../core/problems/said.ts';
 import { Problem, type ProblemKey } from '../../../core/problems.ts';
 import { scorecardOf } from '../../../core/profile/scorecards.ts';
 import {
@@ -31,10 +32,7 @@ import { ScorecardTable } from './scorecard-table.tsx';
 import { SectionAPeriod } from './section-a-period.tsx';
 import './style.css';
 
-const sentence = (key: ProblemKey) => {
-  const problem = new Problem(key);
-  return `${problem.message} (mã ${problem.code})`;
-};
+const sentence = (key: ProblemKey) => said(new Problem(key));
 
 export interface AppraisalTarget {
   communeCode: string;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
+import { said } from '../../../core/problems/said.ts';
 import { Problem } from '../../../core/problems.ts';
 import { auditActionLabel } from '../../../core/vocabulary.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
@@ -64,7 +65,7 @@ export function AuditLogScreen({ office }: { office: OfficeServices }) {
         </button>
       </div>
       <AlertText text={error} />
-      {log && !log.chainHolds && <AlertText text={`${broken.message} (mã ${broken.code})`} />}
+      {log && !log.chainHolds && <AlertText text={said(broken)} />}
       {log && (
         <p>
           {log.chainHolds ? 'Các mục của nhật ký liền mạch, không có mục nào bị sửa hay xóa. ' : ''}

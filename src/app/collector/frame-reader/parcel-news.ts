@@ -1,4 +1,5 @@
 import { formatCount } from '../../../core/format.ts';
+import { problemCatalogue } from '../../../core/problems.ts';
 import type { Parcel } from '../../../storage/office.ts';
 import type { DeliveryReport } from '../../../transport/office-inbox.ts';
 
@@ -7,8 +8,7 @@ export interface ParcelNews {
   text: string;
 }
 
-const WAITING =
-  'Chưa gửi được lên máy chủ thu phiếu (mất mạng); dữ liệu được giữ trên máy này và sẽ tự gửi khi có mạng.';
+const WAITING = problemCatalogue['parcel.waiting'].message;
 
 /** What became of a parcel just read: new and delivered, refused, waiting, or read before. */
 export function parcelNews(
