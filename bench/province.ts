@@ -2,7 +2,8 @@
  * A province-year on both stores (issue 13): 1 000 000 sheets from 150 kiosks in 100 communes
  * over 2026's working days, ingested through the store in deliveries of 1 000; then the
  * office's reads at 100 000 and at 1 000 000 sheets, and the worst delay a kiosk's batch meets
- * while four officers read at once. Prints; never fails on a figure.
+ * while four officers read at once, the office's reads on a reader thread as src/server/main.ts
+ * serves them (READER_THREADS=0: on the main thread, to compare). Prints; never fails on a figure.
  */
 import { execFileSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
@@ -10,10 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { encodeBatch } from '../src/core/codec/batch.ts';
 import { sealBatch } from '../src/core/codec/seal.ts';
 import type { Sheet } from '../src/core/sheet.ts';
 import { collectorApi } from '../src/server/app.ts';
+import { officeReaders } from '../src/server/http/office-readers.ts';
 import { silentLog } from '../src/server/log.ts';
 import { openPostgresStore, openSqliteStore } from '../src/server/store/collector-store.ts';
 import type { CollectorStore } from '../src/server/store/store.ts';
@@ -93,9 +96,17 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - t0, value };
 }
 
-async function province(name: string, store: CollectorStore) {
-  const api = collectorApi({ store, adminToken: TOKEN, log: silentLog, writesPerMinute: 1e9 });
-  const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' });
+async function province(
+  name: string,
+  store: CollectorStore,
+  where: { sqliteFile?: string; databaseUrl?: string },
+) {
+  // As src/server/main.ts serves: the office's reads on a reader thread of their own.
+  const readers = officeReaders({ ...where, adminToken: TOKEN, trustedProxies: [] }, () => {});
+  const app = new Hono();
+  if (process.env.READER_THREADS !== '0') app.use('/api/v1/*', readers.middleware);
+  app.route('/', collectorApi({ store, adminToken: TOKEN, log: silentLog, writesPerMinute: 1e9 }));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -221,13 +232,15 @@ async function province(name: string, store: CollectorStore) {
     );
   } finally {
     server.close();
+    await readers.close();
   }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'province-bench-'));
 try {
-  const sqlite = await openSqliteStore(join(dir, 'collector.sqlite'));
-  await province('SQLite', sqlite);
+  const sqliteFile = join(dir, 'collector.sqlite');
+  const sqlite = await openSqliteStore(sqliteFile);
+  await province('SQLite', sqlite, { sqliteFile });
   await sqlite.close();
   const pgDir = join(dir, 'pg');
   const url = execFileSync('bash', ['scripts/ensure-postgres.sh', 'start', pgDir, '25433'], {
@@ -237,7 +250,7 @@ try {
   try {
     const pg = await openPostgresStore(url);
     for (const k of kiosks) k.sheets = 0;
-    await province('PostgreSQL', pg);
+    await province('PostgreSQL', pg, { databaseUrl: url });
     await pg.close();
   } finally {
     execFileSync('bash', ['scripts/ensure-postgres.sh', 'stop', pgDir], { stdio: 'inherit' });

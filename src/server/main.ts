@@ -11,6 +11,7 @@ import { collectorApi } from './app.ts';
 import { offerFirstAdmin } from './auth/first-admin.ts';
 import { adminTokenOf, prepareDataDir } from './data-dir.ts';
 import { trustedProxiesOf } from './http/client-address.ts';
+import { officeReaders } from './http/office-readers.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { type TlsCredentials, tlsCredentialsOf } from './http/tls.ts';
 import { jsonLog } from './log.ts';
@@ -28,6 +29,8 @@ const dataDir = env.DATA_DIR ?? 'data';
 const distDir = env.DIST_DIR ?? 'dist';
 const databaseUrl = env.DATABASE_URL || undefined;
 const trustedProxies = trustedProxiesOf(env.TRUST_PROXY);
+// The office's reads run on a thread of their own (0: on the main thread, as in the tests).
+const readerThreads = env.READER_THREADS === '0' ? 0 : 1;
 
 try {
   await start();
@@ -51,6 +54,14 @@ async function start(): Promise<void> {
   await offerFirstAdmin(store, jsonLog);
   const app = new Hono();
   app.use('*', securityHeaders({ https: tls !== undefined }));
+  if (readerThreads > 0)
+    app.use(
+      '/api/v1/*',
+      officeReaders(
+        { sqliteFile, databaseUrl, adminToken, trustedProxies: [...trustedProxies] },
+        jsonLog,
+      ).middleware,
+    );
   app.route('/', collectorApi({ store, adminToken, log: jsonLog, trustedProxies }));
   servePwa(app, distDir);
 
@@ -58,6 +69,7 @@ async function start(): Promise<void> {
     jsonLog('collector.started', {
       url: servedUrl(tls, info.port),
       storage: store.engine,
+      readerThreads,
       trustProxy: [...trustedProxies].join(',') || undefined,
       certificateNames: tls?.names.join(','),
       certificateExpires: tls ? new Date(tls.expiresAt).toISOString() : undefined,
