@@ -19,7 +19,8 @@ const port = parentPort;
 if (!port) throw new Error('office-reader.ts runs as a worker thread');
 const ready = (async () => {
   const store = config.databaseUrl
-    ? await openPostgresStore(config.databaseUrl)
+    ? // Two of the office's queries at a time: the database keeps room for the batches.
+      await openPostgresStore(config.databaseUrl, 2)
     : await openSqliteStore(config.sqliteFile as string);
   return collectorApi({
     store,

@@ -45,7 +45,9 @@ import { applyTallies, rebuildTallies, storedTallies, tallyChangeOf, tallyOf } f
 export const openSqliteStore = (path: string) => openCollectorStore(sqliteEngine(path));
 
 /** PostgreSQL, when DATABASE_URL is set. */
-export const openPostgresStore = (url: string) => openCollectorStore(postgresEngine(url));
+/** `connections`: the pool's size (4; the office's reader thread takes fewer, docs/deploy.md). */
+export const openPostgresStore = (url: string, connections = 4) =>
+  openCollectorStore(postgresEngine(url, connections));
 
 /** The collector's store over either engine: migrates, checks rows an older build stored, serves. */
 export async function openCollectorStore(

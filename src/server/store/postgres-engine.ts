@@ -2,9 +2,9 @@ import postgres from 'postgres';
 import type { Engine, Row, Sql, SqlValue } from './engine.ts';
 
 /** PostgreSQL, when DATABASE_URL is set; several collectors may share one database. */
-export function postgresEngine(url: string): Engine {
+export function postgresEngine(url: string, connections = 4): Engine {
   const pg = postgres(url, {
-    max: 4,
+    max: connections,
     onnotice: () => {},
     // Counts and times are BIGINT: read them as numbers (all stay far below 2^53).
     types: { bigint: { to: 20, from: [20], serialize: (n: number) => String(n), parse: Number } },
