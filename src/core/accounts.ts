@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { COMMUNE_CODE } from './commune-code.ts';
 import { deviceIdSchema } from './sheet.ts';
 
 /**
@@ -74,7 +75,7 @@ const username = z
       'Tên đăng nhập: 3–32 chữ thường không dấu, số, . _ -',
     ),
   );
-const communeCode = z.string().check(z.regex(/^\d{1,8}$/));
+const communeCode = z.string().check(z.regex(COMMUNE_CODE));
 /** Long enough that the slow hash and the sign-in limit keep a guesser out. */
 export const PASSWORD_MIN_LENGTH = 10;
 export const passwordSchema = z.string().check(z.minLength(PASSWORD_MIN_LENGTH), z.maxLength(200));

@@ -20,6 +20,7 @@ import {
   selfScoreEntriesSchema,
   selfScoreFileSchema,
 } from './appraisal.ts';
+import { COMMUNE_CODE } from './commune-code.ts';
 import { communeFiguresSchema } from './commune-figures.ts';
 import { flagReasonSchema, officeFlagSettingsSchema } from './office-flags.ts';
 import { claimSchema, phoneSubmissionSchema } from './phone/phone-sheet.ts';
@@ -34,7 +35,7 @@ export const kioskRegistrationSchema = z.object({
   deviceId: deviceIdSchema,
   communeCode: z
     .string()
-    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
+    .check(z.regex(COMMUNE_CODE, deviceProblems['commune.code-digits'].message)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });
@@ -197,7 +198,7 @@ export const revocationResultSchema = z.object({
 export const deskSchema = z.object({
   communeCode: z
     .string()
-    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
+    .check(z.regex(COMMUNE_CODE, deviceProblems['commune.code-digits'].message)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Signer } from './codec/seal.ts';
 import { jsonSignatureHolds, signJson } from './codec/signed-json.ts';
+import { COMMUNE_CODE } from './commune-code.ts';
 import { deviceProblems } from './problems/device.ts';
 import { periodSchema } from './settings.ts';
 import { deviceIdSchema } from './sheet.ts';
@@ -85,7 +86,7 @@ export const selfScoreFileSchema = z.object({
   deviceId: deviceIdSchema,
   communeCode: z
     .string()
-    .check(z.regex(/^\d{1,8}$/, deviceProblems['commune.code-digits'].message)),
+    .check(z.regex(COMMUNE_CODE, deviceProblems['commune.code-digits'].message)),
   year: z.int().check(z.gte(2024), z.lte(2100)),
   profileId: z.string(),
   profileVersion: z.int().check(z.gte(1)),

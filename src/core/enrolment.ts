@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fromBase45, toBase45 } from './codec/base45.ts';
+import { COMMUNE_CODE } from './commune-code.ts';
 import { ENROLMENT_ROUTE } from './enrolment-route.ts';
 import { deviceIdSchema } from './sheet.ts';
 
@@ -52,7 +53,7 @@ export const offlineEnrolmentSchema = z.object({
   deviceId: deviceIdSchema,
   /** base64url of the 32-byte key. */
   key: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
-  communeCode: z.string().check(z.regex(/^\d{1,8}$/)),
+  communeCode: z.string().check(z.regex(COMMUNE_CODE)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });

@@ -4,6 +4,7 @@ import {
   type SelfScoreFile,
   signSelfScoreFile,
 } from '../core/appraisal.ts';
+import { COMMUNE_CODE } from '../core/commune-code.ts';
 import { vnDay } from '../core/period.ts';
 import { Problem } from '../core/problems.ts';
 import type { Scorecard } from '../core/profile/scorecard-schema.ts';
@@ -66,7 +67,7 @@ export async function signedSelfScore(
   await saveSelfScoreDraft(db, draft);
   const credentials = await loadCredentials(db);
   if (!credentials) throw new Problem('kiosk.not-registered');
-  if (!/^\d{1,8}$/.test(communeCode)) throw new Problem('self-score.no-commune');
+  if (!COMMUNE_CODE.test(communeCode)) throw new Problem('self-score.no-commune');
   const file = await signSelfScoreFile(signerOf(credentials), {
     format: SELF_SCORE_FORMAT,
     version: 1,

@@ -1,6 +1,7 @@
 import { base64urlToBytes, bytesToBase64url } from '../codec/base64url.ts';
 import { bytesToHex, hexToBytes } from '../codec/hex.ts';
 import { type Signer, sameBytes, signatureOf } from '../codec/seal.ts';
+import { COMMUNE_CODE } from '../commune-code.ts';
 import { Problem } from '../problems.ts';
 import type { FormId } from '../profile/schema.ts';
 
@@ -49,7 +50,7 @@ export interface PhoneToken extends PhoneTokenFields {
 function signedPart(fields: PhoneTokenFields): Uint8Array {
   if (!/^[0-9a-f]{16}$/.test(fields.deviceId) || !/^[0-9a-f]{16}$/.test(fields.nonce))
     throw new RangeError('device id and nonce are 16 hex digits');
-  if (!/^\d{1,8}$/.test(fields.communeCode)) throw new RangeError('commune code: 1–8 digits');
+  if (!COMMUNE_CODE.test(fields.communeCode)) throw new RangeError('commune code: 1–8 digits');
   const bytes = new Uint8Array(SIGNED_BYTES);
   const view = new DataView(bytes.buffer);
   bytes[0] = PHONE_TOKEN_VERSION;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { COMMUNE_CODE } from '../../core/commune-code.ts';
 import { communeFigures } from '../../core/commune-figures.ts';
 import { figuresDocument } from '../../core/tables/figures.ts';
 import { sheetsDocument } from '../../core/tables/sheets.ts';
@@ -8,8 +9,6 @@ import { periodQuery } from '../http/period-query.ts';
 import { mayFor, need } from '../http/principal.ts';
 import { problem } from '../http/problem-response.ts';
 import type { ResourceContext } from './context.ts';
-
-const COMMUNE_CODE = /^\d{1,8}$/;
 
 /**
  * The office's downloads, each in every export format (src/exports): the per-commune figures

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { retentionSchema, sheetReviewSchema } from '../../core/api.ts';
+import { COMMUNE_CODE } from '../../core/commune-code.ts';
 import { communeFigures } from '../../core/commune-figures.ts';
 import { officeFlagSettingsSchema } from '../../core/office-flags.ts';
 import type { Period } from '../../core/settings.ts';
@@ -42,7 +43,7 @@ export function officeResources({
 
   routes.get('/api/v1/flagged', need('read'), async (c) => {
     const commune = c.req.query('commune') ?? '';
-    if (!/^\d{1,8}$/.test(commune)) return problem(c, 'request.invalid');
+    if (!COMMUNE_CODE.test(commune)) return problem(c, 'request.invalid');
     if (!mayFor(c, 'read', commune)) return problem(c, 'auth.forbidden');
     return c.json(await store.flaggedSheets(commune));
   });
@@ -67,7 +68,7 @@ export function officeResources({
   routes.get('/api/v1/comments', need('read'), async (c) => {
     const commune = c.req.query('commune') ?? '';
     const period = periodQuery(c);
-    if (!/^\d{1,8}$/.test(commune)) return problem(c, 'request.invalid');
+    if (!COMMUNE_CODE.test(commune)) return problem(c, 'request.invalid');
     if (period === undefined) return problem(c, 'request.period');
     if (!mayFor(c, 'read', commune)) return problem(c, 'auth.forbidden');
     const respondents = c.req.query('respondents') === '1';

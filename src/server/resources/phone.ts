@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { hmacSigner } from '../../core/codec/seal.ts';
+import { COMMUNE_CODE } from '../../core/commune-code.ts';
 import { admitSheets } from '../../core/intake.ts';
 import { claimSchema, phoneSheetOf, phoneSubmissionSchema } from '../../core/phone/phone-sheet.ts';
 import { issuePhoneToken, type PhoneToken, readPhoneToken } from '../../core/phone/token.ts';
@@ -21,7 +22,7 @@ import type { KioskRecord } from '../store/store.ts';
 import type { ResourceContext } from './context.ts';
 
 const deskSchema = z.object({
-  communeCode: z.string().check(z.regex(/^\d{1,8}$/)),
+  communeCode: z.string().check(z.regex(COMMUNE_CODE)),
   communeName: z.string().check(z.minLength(1), z.maxLength(120)),
   label: z.string().check(z.maxLength(80)),
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { COMMUNE_CODE } from '../../core/commune-code.ts';
 import { communeFigures } from '../../core/commune-figures.ts';
 import { vnDay } from '../../core/period.ts';
 import { defaultProfile } from '../../core/profile/registry.ts';
@@ -69,7 +70,8 @@ export function reportResources({ store, log, now, scopeOf }: ResourceContext): 
         orRefusal(c, refused, async () => {
           const communeCode = c.req.param('commune');
           const year = yearSchema.safeParse(c.req.param('file').split('.')[0]);
-          if (!/^\d{1,8}$/.test(communeCode) || !year.success) return problem(c, 'request.invalid');
+          if (!COMMUNE_CODE.test(communeCode) || !year.success)
+            return problem(c, 'request.invalid');
           if (!mayFor(c, 'read', communeCode)) return problem(c, 'auth.forbidden');
           const commune = (await store.communes()).find((k) => k.communeCode === communeCode);
           if (!commune) return problem(c, 'commune.unknown');

@@ -10,6 +10,7 @@ import {
   selfScoreSignatureHolds,
 } from '../../core/appraisal.ts';
 import { hmacSigner } from '../../core/codec/seal.ts';
+import { COMMUNE_CODE } from '../../core/commune-code.ts';
 import { type Fault, Problem } from '../../core/problems.ts';
 import type { Scorecard } from '../../core/profile/scorecard-schema.ts';
 import { standingSettingsSchema } from '../../core/scoring/commune-standing.ts';
@@ -21,7 +22,7 @@ import { freshScorecard, scorecardFor, yearStandings } from '../standings.ts';
 import type { ResourceContext } from './context.ts';
 
 const yearSchema = z.coerce.number().check(z.int(), z.gte(2024), z.lte(2100));
-const communeSchema = z.string().check(z.regex(/^\d{1,8}$/));
+const communeSchema = z.string().check(z.regex(COMMUNE_CODE));
 const appraisalBodySchema = z.object({ entries: appraisalEntriesSchema });
 const selfScoreBodySchema = z.object({ entries: selfScoreEntriesSchema });
 const disqualificationBodySchema = z.object({

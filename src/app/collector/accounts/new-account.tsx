@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Account, ROLE_LABEL, ROLES, type Role } from '../../../core/accounts.ts';
+import { COMMUNE_CODE_PATTERN } from '../../../core/commune-code.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
 import { NewPasswordField, NewUsernameField } from '../account-fields/index.tsx';
@@ -70,7 +71,7 @@ export function NewAccountForm({
           <span>Mã xã của tài khoản</span>
           <input
             inputMode="numeric"
-            pattern="\d{1,8}"
+            pattern={COMMUNE_CODE_PATTERN}
             required
             value={communeCode}
             onInput={(e) => setCommuneCode(e.currentTarget.value)}

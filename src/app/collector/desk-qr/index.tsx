@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { COMMUNE_CODE_PATTERN } from '../../../core/commune-code.ts';
 import { linkToSvg } from '../../../transport/qr-frame-image.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
@@ -34,7 +35,7 @@ export function DeskQr({ office }: { office: OfficeServices }) {
           <span>Mã xã, phường</span>
           <input
             inputMode="numeric"
-            pattern="\d{1,8}"
+            pattern={COMMUNE_CODE_PATTERN}
             required
             value={communeCode}
             onInput={(e) => setCommuneCode(e.currentTarget.value.trim())}

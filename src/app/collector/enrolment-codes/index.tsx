@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { COMMUNE_CODE_PATTERN } from '../../../core/commune-code.ts';
 import { enrolmentLink } from '../../../core/enrolment.ts';
 import { formatDateTime } from '../../../core/format.ts';
 import { linkToSvg } from '../../../transport/qr-frame-image.ts';
@@ -78,7 +79,12 @@ export function EnrolmentCodes({
           <legend>Máy này đặt ở đâu</legend>
           <label>
             <span>Mã xã, phường của máy</span>
-            <input inputMode="numeric" pattern="\d{1,8}" required {...field('communeCode')} />
+            <input
+              inputMode="numeric"
+              pattern={COMMUNE_CODE_PATTERN}
+              required
+              {...field('communeCode')}
+            />
           </label>
           <label>
             <span>Tên xã, phường của máy</span>

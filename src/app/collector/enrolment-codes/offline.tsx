@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { COMMUNE_CODE } from '../../../core/commune-code.ts';
 import { encodeOfflineEnrolment } from '../../../core/enrolment.ts';
 import { Problem } from '../../../core/problems.ts';
 import { frameToSvg } from '../../../transport/qr-frame-image.ts';
@@ -78,7 +79,7 @@ export function OfflineEnrolment({
         <button
           type="submit"
           class="btn"
-          disabled={!/^\d{1,8}$/.test(target.communeCode) || !target.communeName.trim()}
+          disabled={!COMMUNE_CODE.test(target.communeCode) || !target.communeName.trim()}
         >
           Đăng ký máy và hiện mã QR khóa
         </button>
