@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from './codec/hex.ts';
 import { findProfile } from './profile/registry.ts';
+import type { Profile } from './profile/schema.ts';
 import { flagSchema, type Sheet } from './sheet.ts';
 
 /**
@@ -27,31 +28,61 @@ export function chainStart(deviceId: string): Uint8Array {
  * link costs one SHA-256 block.
  */
 export function chainContent(sheet: Sheet): Uint8Array {
-  const profile = findProfile(sheet.profileId, sheet.profileVersion);
-  if (!profile) throw new RangeError(`Unknown profile ${sheet.profileId} v${sheet.profileVersion}`);
-  const id = encoder.encode(sheet.profileId);
-  const bytes = new Uint8Array(12 + sheet.answers.length + id.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, sheet.seq);
-  view.setUint32(4, Math.floor(sheet.createdAt / 60_000));
-  bytes[8] = (sheet.channel === 'phone' ? 1 : 0) | (sheet.formId === 'cadre' ? 2 : 0);
-  bytes[9] = FLAGS.reduce((bits, flag, i) => bits | (sheet.flags.includes(flag) ? 1 << i : 0), 0);
-  bytes[10] = sheet.profileVersion;
-  bytes[11] = sheet.formVersion;
-  sheet.answers.forEach((levelId, i) => {
-    bytes[12 + i] = profile.levels.findIndex((l) => l.id === levelId);
-  });
-  bytes.set(id, 12 + sheet.answers.length);
-  return bytes;
+  return contentInto(new Uint8Array(contentLength(sheet)), 0, sheet);
 }
 
 /** The link after `sheet`, given the link before it. */
 export function chainNext(previous: Uint8Array, sheet: Sheet): Uint8Array {
-  const content = chainContent(sheet);
-  const input = new Uint8Array(previous.length + content.length);
+  // previous ‖ content in one buffer: this runs once a sheet on every delivery.
+  const input = new Uint8Array(previous.length + contentLength(sheet));
   input.set(previous);
-  input.set(content, previous.length);
-  return sha256(input).slice(0, CHAIN_BYTES);
+  return sha256(contentInto(input, previous.length, sheet)).slice(0, CHAIN_BYTES);
+}
+
+/** What chainContent needs of a profile, worked out once a profile. */
+const profileParts = new WeakMap<Profile, { id: Uint8Array; levels: Map<string, number> }>();
+
+function partsOf(sheet: Sheet) {
+  const profile = findProfile(sheet.profileId, sheet.profileVersion);
+  if (!profile) throw new RangeError(`Unknown profile ${sheet.profileId} v${sheet.profileVersion}`);
+  let parts = profileParts.get(profile);
+  if (!parts) {
+    parts = {
+      id: encoder.encode(profile.id),
+      levels: new Map(profile.levels.map((l, i) => [l.id, i])),
+    };
+    profileParts.set(profile, parts);
+  }
+  return parts;
+}
+
+const contentLength = (sheet: Sheet) => 12 + sheet.answers.length + partsOf(sheet).id.length;
+
+/** Big-endian, as DataView's setUint32 (whose view costs more to make than the hash). */
+function writeUint32(bytes: Uint8Array, at: number, n: number) {
+  bytes[at] = n >>> 24;
+  bytes[at + 1] = n >>> 16;
+  bytes[at + 2] = n >>> 8;
+  bytes[at + 3] = n;
+}
+
+/** Writes a sheet's chain content into `bytes` from `at`; returns `bytes`. */
+function contentInto(bytes: Uint8Array, at: number, sheet: Sheet): Uint8Array {
+  const { id, levels } = partsOf(sheet);
+  writeUint32(bytes, at, sheet.seq);
+  writeUint32(bytes, at + 4, Math.floor(sheet.createdAt / 60_000));
+  bytes[at + 8] = (sheet.channel === 'phone' ? 1 : 0) | (sheet.formId === 'cadre' ? 2 : 0);
+  bytes[at + 9] = FLAGS.reduce(
+    (bits, flag, i) => bits | (sheet.flags.includes(flag) ? 1 << i : 0),
+    0,
+  );
+  bytes[at + 10] = sheet.profileVersion;
+  bytes[at + 11] = sheet.formVersion;
+  sheet.answers.forEach((levelId, i) => {
+    bytes[at + 12 + i] = levels.get(levelId) ?? -1;
+  });
+  bytes.set(id, at + 12 + sheet.answers.length);
+  return bytes;
 }
 
 /**

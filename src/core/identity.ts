@@ -6,14 +6,6 @@ import type { Sheet } from './sheet.ts';
  * with another fingerprint is a conflict and is refused, never overwritten.
  */
 export function sheetFingerprint(sheet: Sheet): string {
-  return [
-    sheet.profileId,
-    sheet.profileVersion,
-    sheet.formId,
-    sheet.formVersion,
-    sheet.channel,
-    sheet.answers.join(','),
-    Math.floor(sheet.createdAt / 60_000),
-    [...sheet.flags].sort().join(','),
-  ].join('/');
+  const flags = sheet.flags.length > 1 ? [...sheet.flags].sort() : sheet.flags;
+  return `${sheet.profileId}/${sheet.profileVersion}/${sheet.formId}/${sheet.formVersion}/${sheet.channel}/${sheet.answers.join(',')}/${Math.floor(sheet.createdAt / 60_000)}/${flags.join(',')}`;
 }

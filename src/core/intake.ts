@@ -1,5 +1,6 @@
 import { type Fault, Problem, type ProblemKey, problemCatalogue } from './problems.ts';
 import { findForm, findProfile } from './profile/registry.ts';
+import type { Profile } from './profile/schema.ts';
 import type { Sheet } from './sheet.ts';
 
 /**
@@ -63,7 +64,7 @@ export function sheetFault(sheet: Sheet, context: IntakeContext): Finding | unde
 
   if (sheet.answers.length !== form.questions.length)
     return fault('sheet.answers', 'answers', `${sheet.answers.length} of ${form.questions.length}`);
-  const levels = new Map(profile.levels.map((l) => [l.id, l]));
+  const levels = levelsById(profile);
   const unknown = sheet.answers.findIndex((id) => !levels.has(id));
   if (unknown >= 0)
     return fault(
@@ -170,4 +171,15 @@ export function admitSheets(sheets: readonly Sheet[], context: IntakeContext): r
       faults.map(({ path, message }) => ({ path, message })),
     );
   return sheets;
+}
+
+/** A profile's levels by id, gathered once a profile: the gate asks them of every answer. */
+const levelMaps = new WeakMap<Profile, ReadonlyMap<string, Profile['levels'][number]>>();
+function levelsById(profile: Profile) {
+  let levels = levelMaps.get(profile);
+  if (!levels) {
+    levels = new Map(profile.levels.map((l) => [l.id, l]));
+    levelMaps.set(profile, levels);
+  }
+  return levels;
 }

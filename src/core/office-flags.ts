@@ -95,19 +95,25 @@ export function streamFlags(
       reasons.push({ flag: 'quick-repeat', value: seconds, limit: settings.minIntervalSeconds });
   }
 
+  // Counted in loops, not filtered copies: this runs once a sheet on every delivery.
   const windowStart = sheet.createdAt - settings.burstWindowSeconds * 1000;
-  const inWindow = prior.filter((s) => s.createdAt > windowStart).length + 1;
+  let inWindow = 1;
+  for (const s of prior) if (s.createdAt > windowStart) inWindow++;
   if (inWindow > settings.burstCount)
     reasons.push({ flag: 'burst', value: inWindow, limit: settings.burstCount });
 
-  const run = prior.slice(-settings.identicalRunLength);
-  const consecutive = run.every((s, i) => s.seq === sheet.seq - run.length + i);
-  if (
-    run.length === settings.identicalRunLength &&
-    consecutive &&
-    run.every((s) => s.formId === sheet.formId && sameAnswers(s.answers, sheet.answers))
-  )
-    reasons.push({ flag: 'identical-run', value: run.length + 1 });
+  // The last identicalRunLength sheets, numbered straight before this one, all the same.
+  const run = settings.identicalRunLength;
+  let identical = prior.length >= run;
+  for (let back = 1; identical && back <= run; back++) {
+    const s = prior[prior.length - back];
+    identical =
+      s !== undefined &&
+      s.seq === sheet.seq - back &&
+      s.formId === sheet.formId &&
+      sameAnswers(s.answers, sheet.answers);
+  }
+  if (identical) reasons.push({ flag: 'identical-run', value: run + 1 });
 
   const minute = minuteOfVnDay(sheet.createdAt);
   const { from, to, days } = settings.workingHours;

@@ -6,8 +6,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar day in Vietnam of an instant (ms since epoch), as "YYYY-MM-DD". */
 export function vnDay(ms: number): IsoDay {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+  // Sheets come in time order: the last day's text is nearly always the one asked again.
+  const day = vnDayNumber(ms);
+  if (day !== lastDay.day)
+    lastDay = { day, text: new Date(day * DAY_MS).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
+
+/** The Vietnam day of an instant as a number (days since 1970-01-01): what vnDay writes out. */
+export const vnDayNumber = (ms: number) => Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
+let lastDay = { day: Number.NaN, text: '' };
 
 /** Whether an instant falls on one of the period's days (Vietnam calendar, both ends inclusive). */
 export function inPeriod(ms: number, period: Period): boolean {

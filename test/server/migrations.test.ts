@@ -177,12 +177,13 @@ describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
       'enrolments',
     ])
       old.exec(`DROP TABLE ${table}`);
+    stepSixUndone(old);
     old.exec('DELETE FROM schema_steps WHERE step = 5');
     old.close();
     expect(appliedSteps(file)).toEqual([1, 2, 3, 4]);
 
     const store = await openSqliteStore(file);
-    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5]);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await store.sheetsOfCommune('10507')).toEqual([expect.objectContaining({ seq: 1 })]);
     expect((await store.findKiosk(KIOSK))?.communeCode).toBe('10507');
     const reopened = testCollector(store);
@@ -191,6 +192,59 @@ describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
     const check = new DatabaseSync(file);
     expect(check.prepare('SELECT COUNT(*) AS n FROM accounts').get()?.n).toBe(0);
     check.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/** Back to step 5's index on the sheets (step 6 only replaces that index). */
+function stepSixUndone(db: DatabaseSync) {
+  db.exec(`DROP INDEX sheets_by_commune_device;
+    CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at, channel, device_id, seq);
+    DELETE FROM schema_steps WHERE step = 6;`);
+}
+
+describe('collector schema step 6 (the sheets of a commune by device)', () => {
+  it('replaces the index by time on a step-5 SQLite file; the export pages through the new one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'collector-step6-'));
+    const file = join(dir, 'collector.sqlite');
+    const current = await openSqliteStore(file);
+    const collector = testCollector(current);
+    const key = await collector.register(KIOSK);
+    // Numbered in one order, answered in the other: the export follows the numbers.
+    const sheets = [1, 2, 3].map((seq) => ({
+      deviceId: KIOSK,
+      seq,
+      profileId: 'hai-duong-2024',
+      profileVersion: 1,
+      formId: 'citizen' as const,
+      formVersion: 1,
+      channel: 'kiosk' as const,
+      answers: ['tot', 'kha', 'tot', 'tot', 'yeu'],
+      startedAt: AT - seq * 120_000,
+      createdAt: AT - seq * 60_000,
+      flags: [],
+    }));
+    expect((await collector.postBatch(await collector.seal(key, sheets))).status).toBe(200);
+    await current.close();
+    const old = new DatabaseSync(file);
+    stepSixUndone(old);
+    old.close();
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5]);
+
+    const store = await openSqliteStore(file);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6]);
+    const check = new DatabaseSync(file);
+    const indexes = check
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sheets'")
+      .all()
+      .map((r) => String(r.name));
+    check.close();
+    expect(indexes).toContain('sheets_by_commune_device');
+    expect(indexes).not.toContain('sheets_by_commune_time');
+    const exported: number[] = [];
+    for await (const record of store.storedSheets({})) exported.push(record.sheet.seq);
+    expect(exported).toEqual([1, 2, 3]);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,6 @@
 import { findProfile } from '../profile/registry.ts';
-import type { FormId } from '../profile/schema.ts';
+import type { FormId, Profile } from '../profile/schema.ts';
 import type { Channel, Sheet } from '../sheet.ts';
-import { isSatisfied, sheetHalfPoints } from './sheet-score.ts';
 
 /**
  * What the office counts of a set of sheets that share a form, profile version, channel and
@@ -35,35 +34,34 @@ export interface Tally extends TallyKey {
 
 /** The key a tally is stored under (engine-neutral text). */
 export function tallyKeyText(key: TallyKey): string {
-  return [
-    key.formId,
-    key.profileId,
-    key.profileVersion,
-    key.channel,
-    key.flagged ? 1 : 0,
-    key.excluded ? 1 : 0,
-  ].join('|');
+  return `${key.formId}|${key.profileId}|${key.profileVersion}|${key.channel}|${key.flagged ? 1 : 0}|${key.excluded ? 1 : 0}`;
 }
+
+/** What a tally needs of a sheet. */
+export type ScorableSheet = Pick<
+  Sheet,
+  'formId' | 'profileId' | 'profileVersion' | 'channel' | 'answers'
+>;
 
 /** One sheet's part of a tally; undefined for a sheet this build cannot score. */
 export function tallyOfSheet(
-  sheet: Pick<Sheet, 'formId' | 'profileId' | 'profileVersion' | 'channel' | 'answers'>,
+  sheet: ScorableSheet,
+  flagged: boolean,
+  excluded: boolean,
+): Tally | undefined {
+  const tally = emptyTallyOf(sheet, flagged, excluded);
+  return tally && addSheet(tally, sheet) ? tally : undefined;
+}
+
+/** A tally with nothing in it, of a sheet's key and form; undefined for a form this build does not know. */
+export function emptyTallyOf(
+  sheet: ScorableSheet,
   flagged: boolean,
   excluded: boolean,
 ): Tally | undefined {
   const profile = findProfile(sheet.profileId, sheet.profileVersion);
   const form = profile?.forms.find((f) => f.id === sheet.formId);
-  if (!profile || !form || sheet.answers.length !== form.questions.length) return undefined;
-  const levels = profile.levels.map((l) => l.id);
-  const distribution = new Array<number>(form.questions.length * levels.length).fill(0);
-  let satisfied = 0;
-  for (const [q, levelId] of sheet.answers.entries()) {
-    const level = levels.indexOf(levelId);
-    if (level < 0) return undefined;
-    distribution[q * levels.length + level] = 1;
-    if (isSatisfied(profile, levelId)) satisfied++;
-  }
-  const halfPoints = sheetHalfPoints(profile, sheet.answers);
+  if (!profile || !form) return undefined;
   return {
     formId: sheet.formId,
     profileId: sheet.profileId,
@@ -71,13 +69,61 @@ export function tallyOfSheet(
     channel: sheet.channel,
     flagged,
     excluded,
-    sheets: 1,
-    halfPoints,
-    halfPointsSquared: halfPoints * halfPoints,
-    satisfied,
-    answers: sheet.answers.length,
-    distribution,
+    sheets: 0,
+    halfPoints: 0,
+    halfPointsSquared: 0,
+    satisfied: 0,
+    answers: 0,
+    distribution: new Array<number>(form.questions.length * profile.levels.length).fill(0),
   };
+}
+
+/**
+ * Adds a sheet to a tally of its key, in place (a delivery's thousand sheets are summed
+ * without a tally each); false, and the tally untouched, for a sheet this build cannot score.
+ */
+export function addSheet(total: Tally, sheet: ScorableSheet): boolean {
+  const profile = findProfile(sheet.profileId, sheet.profileVersion);
+  const form = profile?.forms.find((f) => f.id === sheet.formId);
+  if (!profile || !form || sheet.answers.length !== form.questions.length) return false;
+  const levels = levelTable(profile);
+  let satisfied = 0;
+  let halfPoints = 0;
+  for (const levelId of sheet.answers) {
+    const level = levels.get(levelId);
+    if (!level) return false;
+    if (level.satisfied) satisfied++;
+    halfPoints += level.halfPoints;
+  }
+  sheet.answers.forEach((levelId, q) => {
+    const at = q * profile.levels.length + (levels.get(levelId)?.index ?? 0);
+    total.distribution[at] = (total.distribution[at] ?? 0) + 1;
+  });
+  total.sheets += 1;
+  total.halfPoints += halfPoints;
+  total.halfPointsSquared += halfPoints * halfPoints;
+  total.satisfied += satisfied;
+  total.answers += sheet.answers.length;
+  return true;
+}
+
+/** A profile's levels by id, with what a tally counts of each (built once a profile). */
+const levelTables = new WeakMap<
+  Profile,
+  Map<string, { index: number; halfPoints: number; satisfied: boolean }>
+>();
+function levelTable(profile: Profile) {
+  let table = levelTables.get(profile);
+  if (!table) {
+    table = new Map(
+      profile.levels.map((l, index) => [
+        l.id,
+        { index, halfPoints: l.halfPoints, satisfied: l.satisfied },
+      ]),
+    );
+    levelTables.set(profile, table);
+  }
+  return table;
 }
 
 /** a + sign × b, for tallies of the same key (their distributions of the same length). */

@@ -39,7 +39,7 @@ import type {
   NewKiosk,
 } from './store.ts';
 import { kioskFlags, phoneFlags, rebuildKioskFlags, rebuildPhoneFlags } from './stream-flags.ts';
-import { applyTallies, rebuildTallies, storedTallies, tallyChangeOf, tallyOf } from './tallies.ts';
+import { applyTallies, rebuildTallies, storedTallies, tallyChangesOf, tallyOf } from './tallies.ts';
 
 /** The embedded default: one SQLite file. */
 export const openSqliteStore = (path: string) => openCollectorStore(sqliteEngine(path));
@@ -466,15 +466,20 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
         : await phoneFlagsOf(sql, delivery.communeCode, fresh, settings);
     const chain = channel === 'kiosk' ? await chainState(sql, deviceId) : undefined;
     const links = chain ? linksAhead(chain, fresh) : new Map<number, string>();
-    const rows = fresh.map((s) => ({
-      ...rowOf(s, delivery, flags.get(s.seq) ?? []),
-      chain: links.get(s.seq) ?? null,
-    }));
-    await sql.insertIgnoring('sheets', rows);
-    await applyTallies(
-      sql,
-      rows.flatMap((row) => tallyChangeOf(row, 1)),
+    const rows = fresh.map((s) =>
+      rowOf(s, delivery, flags.get(s.seq) ?? [], links.get(s.seq) ?? null),
     );
+    await sql.insertIgnoring('sheets', rows);
+    // Counted as stored: the office's flags, not reviewed yet.
+    const counted = fresh.map((sheet) => ({
+      sheet,
+      communeCode: delivery.communeCode,
+      createdAt: sheet.createdAt,
+      receivedAt: delivery.receivedAt,
+      flagged: (flags.get(sheet.seq) ?? []).length > 0,
+      excluded: false,
+    }));
+    await applyTallies(sql, tallyChangesOf(counted, 1));
     if (chain) {
       const claim = delivery.chainHead ? { seq: last.seq, head: delivery.chainHead } : undefined;
       await advanceChain(sql, deviceId, chain, links, claim, delivery.receivedAt);

@@ -11,7 +11,11 @@ import type { Delivery } from './store.ts';
  */
 export const GATE_VERSION = 1;
 
-/** A sheet as one row of the `sheets` table (schema step 4). */
+/**
+ * A sheet as one row of the `sheets` table (schema step 4), as it is first stored: the
+ * columns a review, the retention or the gate's recheck fill later (`review`,
+ * `personal_purged_at`, `set_aside`) are left out, so NULL, and not bound a row.
+ */
 export interface SheetRow extends Record<string, SqlValue> {
   channel: string;
   device_id: string;
@@ -29,28 +33,25 @@ export interface SheetRow extends Record<string, SqlValue> {
   flags: string;
   office_flags: string;
   personal: string | null;
-  personal_purged_at: number | null;
   fingerprint: string;
+  chain: string | null;
   received_at: number;
-  set_aside: string | null;
   excluded: number;
-  review: string | null;
 }
 
 /** The personal part of a sheet as stored (JSON), or null when it has none. */
 export function personalOf(sheet: Sheet): string | null {
-  const personal = {
-    respondent: sheet.respondent,
-    reasons: sheet.reasons,
-    suggestion: sheet.suggestion,
-  };
-  return Object.values(personal).some((v) => v !== undefined) ? JSON.stringify(personal) : null;
+  const { respondent, reasons, suggestion } = sheet;
+  if (respondent === undefined && reasons === undefined && suggestion === undefined) return null;
+  return JSON.stringify({ respondent, reasons, suggestion });
 }
 
+/** `chain`: the office's link after this sheet, when it follows on the verified chain. */
 export function rowOf(
   sheet: Sheet,
   delivery: Delivery,
   officeFlags: readonly FlagReason[],
+  chain: string | null,
 ): SheetRow {
   return {
     channel: sheet.channel,
@@ -69,12 +70,10 @@ export function rowOf(
     flags: sheet.flags.join(','),
     office_flags: officeFlagsText(officeFlags),
     personal: personalOf(sheet),
-    personal_purged_at: null,
     fingerprint: sheetFingerprint(sheet),
+    chain,
     received_at: delivery.receivedAt,
-    set_aside: null,
     excluded: 0,
-    review: null,
   };
 }
 

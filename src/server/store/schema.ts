@@ -250,4 +250,11 @@ export const schemaSteps: readonly string[] = [
      device_id TEXT
    );
    CREATE INDEX enrolments_by_time ON enrolments (created_at);`,
+  // 6: the sheets of a commune by device and number, not by time. A kiosk's batch then adds
+  // its index entries at one place (its numbers follow on), where an index by time took them
+  // in everywhere a delivery's hours fall and was half the cost of storing a sheet. The
+  // export pages through it (a kiosk's sheets in order, its gaps visible) and reads the time
+  // from the entry; a commune's comments and flags are read through its commune prefix.
+  `DROP INDEX sheets_by_commune_time;
+   CREATE INDEX sheets_by_commune_device ON sheets (commune_code, channel, device_id, seq, created_at);`,
 ];

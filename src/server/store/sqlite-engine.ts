@@ -1,6 +1,10 @@
 import { closeSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import type { Engine, Row, Sql, SqlValue } from './engine.ts';
+
+/** Values bound a multi-row INSERT: far below SQLite's limit of 32 766. */
+const ROW_VALUES_A_STATEMENT = 4000;
 
 /** The embedded default: one SQLite file (node:sqlite, no native addon), WAL journal. */
 export function sqliteEngine(path: string): Engine {
@@ -28,18 +32,26 @@ export function sqliteEngine(path: string): Engine {
       const first = rows[0];
       if (!first) return 0;
       const columns = Object.keys(first);
-      const statement = prepared(
-        `INSERT INTO ${table} (${columns.join(', ')})
-         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING`,
-      );
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      // Rows a statement: node:sqlite's cost is mostly per call, so a few calls a batch.
+      const perStatement = Math.max(1, Math.floor(ROW_VALUES_A_STATEMENT / columns.length));
       let inserted = 0;
-      for (const row of rows)
-        inserted += Number(statement.run(...columns.map((c) => row[c] ?? null)).changes);
+      for (let at = 0; at < rows.length; at += perStatement) {
+        const chunk = rows.slice(at, at + perStatement);
+        const statement = prepared(
+          `INSERT INTO ${table} (${columns.join(', ')})
+           VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT DO NOTHING`,
+        );
+        const values: SqlValue[] = [];
+        for (const row of chunk) for (const c of columns) values.push(row[c] ?? null);
+        inserted += Number(statement.run(...values).changes);
+      }
       return inserted;
     },
     // BEGIN IMMEDIATE already makes this connection the only writer.
     lock: async () => {},
   };
+  const checkpoints = path === ':memory:' ? undefined : checkpointer(db, path);
   // One transaction at a time on the one connection.
   let queue: Promise<unknown> = Promise.resolve();
   return {
@@ -51,6 +63,7 @@ export function sqliteEngine(path: string): Engine {
         try {
           const result = await work(sql);
           db.exec('COMMIT');
+          checkpoints?.committed();
           return result;
         } catch (error) {
           db.exec('ROLLBACK');
@@ -82,7 +95,53 @@ export function sqliteEngine(path: string): Engine {
     },
     async close() {
       await queue;
+      await checkpoints?.close();
       db.close();
+    },
+  };
+}
+
+/**
+ * The WAL's checkpoints on a thread of their own (sqlite-checkpointer.ts), started by the
+ * first write: a commit then only appends to the WAL, and the thread copies it into the file
+ * meanwhile (one checkpoint at a time, asked again after a commit once the last is done).
+ * SQLite's own checkpoint at commit stays as the bound: at 10 000 pages (40 MB), which only a
+ * thread that falls behind lets the WAL reach, the writer checkpoints itself.
+ */
+function checkpointer(db: DatabaseSync, path: string) {
+  let thread: Worker | undefined;
+  let running = false;
+  let wanted = false;
+  const ask = () => {
+    running = true;
+    wanted = false;
+    thread?.postMessage('checkpoint');
+  };
+  return {
+    committed() {
+      if (!thread) {
+        db.exec('PRAGMA wal_autocheckpoint = 10000');
+        thread = new Worker(new URL('./sqlite-checkpointer.ts', import.meta.url), {
+          workerData: path,
+        });
+        thread.unref();
+        thread.on('message', () => {
+          running = false;
+          if (wanted) ask();
+        });
+        // A thread that fails leaves the checkpoints to SQLite at commit, as without it.
+        thread.on('error', () => db.exec('PRAGMA wal_autocheckpoint = 1000'));
+      }
+      if (running) wanted = true;
+      else ask();
+    },
+    async close() {
+      if (!thread) return;
+      // Held open until the thread has closed its connection (it is unref'd while it runs).
+      thread.ref();
+      const exited = new Promise((resolve) => thread?.once('exit', resolve));
+      thread.postMessage('close');
+      await exited;
     },
   };
 }

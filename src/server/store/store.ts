@@ -92,7 +92,7 @@ export interface CollectorStore {
   communeTallies(period?: Period): Promise<CommuneTallies[]>;
   communes(period?: Period): Promise<CommuneRecord[]>;
   sheetsOfCommune(communeCode: string): Promise<Sheet[]>;
-  /** Stored sheets by commune then time, read a page at a time (the sheets export). */
+  /** Stored sheets by commune, then device and number, read a page at a time (the sheets export). */
   storedSheets(filter: SheetFilter): AsyncIterable<SheetRecord>;
   /** Every kiosk and desk with what it did (GET /api/v1/kiosks). */
   kioskRegistry(): Promise<KioskRow[]>;

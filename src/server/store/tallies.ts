@@ -1,5 +1,12 @@
-import { vnDay } from '../../core/period.ts';
-import { addTally, type Tally, tallyKeyText, tallyOfSheet } from '../../core/scoring/tally.ts';
+import { vnDay, vnDayNumber } from '../../core/period.ts';
+import {
+  addSheet,
+  addTally,
+  emptyTallyOf,
+  type ScorableSheet,
+  type Tally,
+  tallyKeyText,
+} from '../../core/scoring/tally.ts';
 import type { Period } from '../../core/settings.ts';
 import type { Row, Sql, SqlValue } from './engine.ts';
 
@@ -18,34 +25,77 @@ export interface TallyChange {
   receivedAt: number;
 }
 
-/** What a stored sheet row adds to the tallies (or, with sign −1, takes away); none for a row it cannot score. */
-export function tallyChangeOf(
-  row: Row,
-  sign: 1 | -1,
-  state?: { flagged: boolean; excluded: boolean },
-): TallyChange[] {
-  const tally = tallyOfSheet(
-    {
+/** A sheet as the tallies count it: its scored part, where and when, and its state. */
+export interface CountedSheet {
+  sheet: ScorableSheet;
+  communeCode: string;
+  createdAt: number;
+  receivedAt: number;
+  flagged: boolean;
+  excluded: boolean;
+}
+
+/** A stored sheet row as the tallies count it (`state` when its flag or review changes). */
+export function countedOf(row: Row, state?: { flagged: boolean; excluded: boolean }): CountedSheet {
+  return {
+    sheet: {
       formId: row.form_id === 'cadre' ? 'cadre' : 'citizen',
       profileId: String(row.profile_id),
       profileVersion: Number(row.profile_version),
       channel: row.channel === 'phone' ? 'phone' : 'kiosk',
       answers: String(row.answers).split(','),
     },
-    state?.flagged ?? String(row.office_flags ?? '') !== '',
-    state?.excluded ?? Number(row.excluded) === 1,
+    communeCode: String(row.commune_code),
+    createdAt: Number(row.created_at),
+    receivedAt: Number(row.received_at),
+    flagged: state?.flagged ?? String(row.office_flags ?? '') !== '',
+    excluded: state?.excluded ?? Number(row.excluded) === 1,
+  };
+}
+
+/** What a stored sheet row adds to the tallies (or, with sign −1, takes away); none for a row it cannot score. */
+export function tallyChangeOf(
+  row: Row,
+  sign: 1 | -1,
+  state?: { flagged: boolean; excluded: boolean },
+): TallyChange[] {
+  return tallyChangesOf([countedOf(row, state)], sign);
+}
+
+/**
+ * What sheets add to the tallies (or take away), summed by commune, day and key as they are
+ * read: a delivery's thousand sheets are a few dozen changes. Sheets it cannot score add
+ * nothing.
+ */
+export function tallyChangesOf(counted: Iterable<CountedSheet>, sign: 1 | -1): TallyChange[] {
+  // By commune and profile (a delivery has one), then by a number made of the day and the
+  // small parts of the key: a thousand lookups of a number, not of a long text.
+  const groups = new Map<string, Map<number, TallyChange>>();
+  for (const { sheet, communeCode, createdAt, receivedAt, flagged, excluded } of counted) {
+    const outer = `${communeCode}|${sheet.profileId}|${sheet.profileVersion}`;
+    let changes = groups.get(outer);
+    if (!changes) {
+      changes = new Map();
+      groups.set(outer, changes);
+    }
+    const key =
+      vnDayNumber(createdAt) * 16 +
+      (sheet.formId === 'cadre' ? 8 : 0) +
+      (sheet.channel === 'phone' ? 4 : 0) +
+      (flagged ? 2 : 0) +
+      (excluded ? 1 : 0);
+    let change = changes.get(key);
+    if (!change) {
+      const tally = emptyTallyOf(sheet, flagged, excluded);
+      if (!tally) continue;
+      change = { communeCode, day: vnDay(createdAt), tally, sign, receivedAt: 0 };
+      changes.set(key, change);
+    }
+    if (addSheet(change.tally, sheet)) change.receivedAt = Math.max(change.receivedAt, receivedAt);
+  }
+  return [...groups.values()].flatMap((changes) =>
+    [...changes.values()].filter((c) => c.tally.sheets > 0),
   );
-  return tally
-    ? [
-        {
-          communeCode: String(row.commune_code),
-          day: vnDay(Number(row.created_at)),
-          tally,
-          sign,
-          receivedAt: Number(row.received_at),
-        },
-      ]
-    : [];
 }
 
 /** The lock every change to the `tallies` table holds until its transaction ends. */
@@ -53,32 +103,13 @@ const TALLIES_LOCK = 'tallies';
 
 /** Applies changes to the stored tallies (merged by key first: a batch touches a few rows). */
 export async function applyTallies(sql: Sql, changes: readonly TallyChange[]): Promise<void> {
-  const merged = new Map<string, TallyChange>();
-  for (const change of changes) {
-    const key = `${change.communeCode}|${change.day}|${tallyKeyText(change.tally)}`;
-    const known = merged.get(key);
-    const signed =
-      change.sign === 1 ? change.tally : addTally(empty(change.tally), change.tally, -1);
-    merged.set(key, {
-      ...change,
-      sign: 1,
-      tally: known ? addTally(known.tally, signed) : signed,
-      receivedAt: Math.max(known?.receivedAt ?? 0, change.sign === 1 ? change.receivedAt : 0),
-    });
-  }
-  if (merged.size === 0) return;
-  // Every day's change is also its month's (docs/scoring.md, "Tallies").
-  for (const change of [...merged.values()]) {
-    const month = change.day.slice(0, 7);
-    const key = `${change.communeCode}|${month}|${tallyKeyText(change.tally)}`;
-    const known = merged.get(key);
-    merged.set(key, {
-      ...change,
-      day: month,
-      tally: known ? addTally(known.tally, change.tally) : change.tally,
-      receivedAt: Math.max(known?.receivedAt ?? 0, change.receivedAt),
-    });
-  }
+  // Summed in place: a delivery of a thousand sheets is a thousand additions, not a thousand
+  // new tallies. Every day's sum is also its month's (docs/scoring.md, "Tallies").
+  const days = new Map<string, TallyChange>();
+  for (const change of changes) sumInto(days, change, change.day);
+  if (days.size === 0) return;
+  const merged = new Map(days);
+  for (const change of days.values()) sumInto(merged, change, change.day.slice(0, 7));
   // Each row is read, added to and written back: two transactions doing that at once (two
   // collectors on one PostgreSQL, or two requests of one) would lose a change or both insert
   // the same new row. One lock for the table, held to commit, so a rebuild also waits for a
@@ -188,6 +219,36 @@ async function upsertTallies(sql: Sql, rows: readonly unknown[][]): Promise<void
      DO UPDATE SET ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     rows.flat() as SqlValue[],
   );
+}
+
+/** Adds a change into the sums kept by commune, `day` (a day or a month) and tally key. */
+function sumInto(sums: Map<string, TallyChange>, change: TallyChange, day: string) {
+  const key = `${change.communeCode}|${day}|${tallyKeyText(change.tally)}`;
+  const receivedAt = change.sign === 1 ? change.receivedAt : 0;
+  const known = sums.get(key);
+  if (known) {
+    addInPlace(known.tally, change.tally, change.sign);
+    known.receivedAt = Math.max(known.receivedAt, receivedAt);
+  } else
+    sums.set(key, {
+      ...change,
+      day,
+      sign: 1,
+      tally: addInPlace(empty(change.tally), change.tally, change.sign),
+      receivedAt,
+    });
+}
+
+/** total += sign × part, for tallies of the same key; returns total. */
+function addInPlace(total: Tally, part: Tally, sign: 1 | -1): Tally {
+  total.sheets += sign * part.sheets;
+  total.halfPoints += sign * part.halfPoints;
+  total.halfPointsSquared += sign * part.halfPointsSquared;
+  total.satisfied += sign * part.satisfied;
+  total.answers += sign * part.answers;
+  for (let i = 0; i < total.distribution.length; i++)
+    total.distribution[i] = (total.distribution[i] ?? 0) + sign * (part.distribution[i] ?? 0);
+  return total;
 }
 
 /** A tally with nothing in it, of the same key and shape. */
@@ -320,7 +381,10 @@ export async function rebuildTallies(sql: Sql): Promise<void> {
     after = [String(last.channel), String(last.device_id), Number(last.seq)];
     await applyTallies(
       sql,
-      rows.flatMap((row) => tallyChangeOf(row, 1)),
+      tallyChangesOf(
+        rows.map((row) => countedOf(row)),
+        1,
+      ),
     );
   }
 }
