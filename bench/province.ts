@@ -1,9 +1,12 @@
 /**
  * A province-year on both stores (issue 13): 1 000 000 sheets from 150 kiosks in 100 communes
- * over 2026's working days, ingested through the store in deliveries of 1 000; then the
- * office's reads at 100 000 and at 1 000 000 sheets, and the worst delay a kiosk's batch meets
- * while four officers read at once, the office's reads on a reader thread as src/server/main.ts
- * serves them (READER_THREADS=0: on the main thread, to compare). Prints; never fails on a figure.
+ * over 2026's working days, ingested through the store in deliveries of 1 000; the office's
+ * reads of that year, and of the same year with a tenth of the sheets in a store of its own
+ * (so the two differ in sheets only, not in days: what the figures may grow with is the
+ * sheets); the office screen's table; and the worst delay a kiosk's batch meets while four
+ * officers read at once, the office's reads on a reader thread as src/server/main.ts serves
+ * them (READER_THREADS=0: on the main thread, to compare). PROVINCE_SHEETS sets the size,
+ * PROVINCE_STORES=sqlite or postgres measures one store. Prints; never fails on a figure.
  */
 import { execFileSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
@@ -12,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import postgres from 'postgres';
 import { encodeBatch } from '../src/core/codec/batch.ts';
 import { sealBatch } from '../src/core/codec/seal.ts';
 import type { Sheet } from '../src/core/sheet.ts';
@@ -29,6 +33,8 @@ const TOKEN = 'bench-bootstrap-token-of-thirty-two-chars';
 const COMMUNES = 100;
 const TOTAL = Number(process.env.PROVINCE_SHEETS ?? 1_000_000);
 const PER_DELIVERY = 1000;
+/** Which stores to measure: PROVINCE_STORES=postgres measures PostgreSQL alone. */
+const STORES = (process.env.PROVINCE_STORES ?? 'sqlite,postgres').split(',');
 const LEVELS: [string, number][] = [
   ['tot', 0.55],
   ['kha', 0.3],
@@ -151,9 +157,11 @@ async function officeTable(name: string, base: string, label: string) {
 
 async function province(
   name: string,
+  total: number,
   store: CollectorStore,
   where: { sqliteFile?: string; databaseUrl?: string },
 ) {
+  const full = total === TOTAL;
   // As src/server/main.ts serves: the office's reads on a reader thread of their own.
   const readers = officeReaders({ ...where, adminToken: TOKEN, trustedProxies: [] }, () => {});
   const app = new Hono();
@@ -184,17 +192,19 @@ async function province(
     );
   };
   try {
-    for (const k of kiosks) await register(k.deviceId, k.communeCode);
+    for (const k of kiosks) {
+      k.sheets = 0;
+      await register(k.deviceId, k.communeCode);
+    }
     const random = seededRandom(2026);
-    const perKiosk = Math.ceil(TOTAL / kiosks.length);
+    const perKiosk = Math.ceil(total / kiosks.length);
     let stored = 0;
     let ingestMs = 0;
     const readsAt = async (label: string) => {
       const best = async (path: string) => {
         const cold = await timed(() => get(path));
-        const warm = Math.min(
-          ...(await Promise.all([0, 1].map(async () => (await timed(() => get(path))).ms))),
-        );
+        // Asked again, one after the other: the office's cache and the database's are warm.
+        const warm = Math.min((await timed(() => get(path))).ms, (await timed(() => get(path))).ms);
         return `${cold.ms.toFixed(0)} ms cold, ${warm.toFixed(0)} ms warm`;
       };
       report(
@@ -212,9 +222,9 @@ async function province(
         await best('/api/v1/standings?year=2026'),
       );
     };
-    while (stored < TOTAL) {
+    while (stored < total) {
       for (const kiosk of kiosks) {
-        const count = Math.min(PER_DELIVERY, perKiosk - kiosk.sheets, TOTAL - stored);
+        const count = Math.min(PER_DELIVERY, perKiosk - kiosk.sheets, total - stored);
         if (count <= 0) continue;
         const sheets = sheetsOf(kiosk, count, perKiosk, random);
         const t0 = performance.now();
@@ -228,17 +238,22 @@ async function province(
         });
         ingestMs += performance.now() - t0;
         if (!outcome.ok) throw new Error(`ingest refused for ${kiosk.deviceId}`);
-        const before = stored;
         stored += count;
-        if (before < 100_000 && stored >= 100_000) await readsAt('100 000 sheets');
       }
+    }
+    // A store loaded in a minute has not met PostgreSQL's autovacuum yet, which gathers a
+    // table's statistics within a minute of its growth; a province's year of sheets has.
+    if (name === 'PostgreSQL' && where.databaseUrl) await analyse(where.databaseUrl);
+    const readsLabel = `${total.toLocaleString('vi-VN')} sheets`;
+    if (!full) {
+      await readsAt(readsLabel);
+      return;
     }
     report(
       `${name}: ingest through the store, deliveries of 1 000`,
-      `${Math.round(TOTAL / (ingestMs / 1000)).toLocaleString('vi-VN')} sheets/s`,
+      `${Math.round(total / (ingestMs / 1000)).toLocaleString('vi-VN')} sheets/s`,
       name === 'PostgreSQL' ? '≥ 20 000' : undefined,
     );
-    const readsLabel = `${TOTAL.toLocaleString('vi-VN')} sheets`;
     await readsAt(readsLabel);
     await officeTable(name, base, readsLabel);
 
@@ -292,24 +307,43 @@ async function province(
   }
 }
 
+/** What autovacuum would have done by now: the tables' statistics for the planner. */
+async function analyse(url: string) {
+  const pg = postgres(url, { onnotice: () => {} });
+  await pg`ANALYZE`;
+  await pg.end();
+}
+
+/** A year of the province at a tenth of its sheets, then at all of them, each in a store of its own. */
+const sizes = [TOTAL / 10, TOTAL];
 const dir = mkdtempSync(join(tmpdir(), 'province-bench-'));
 try {
-  const sqliteFile = join(dir, 'collector.sqlite');
-  const sqlite = await openSqliteStore(sqliteFile);
-  await province('SQLite', sqlite, { sqliteFile });
-  await sqlite.close();
-  const pgDir = join(dir, 'pg');
-  const url = execFileSync('bash', ['scripts/ensure-postgres.sh', 'start', pgDir, '25433'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
-  try {
-    const pg = await openPostgresStore(url);
-    for (const k of kiosks) k.sheets = 0;
-    await province('PostgreSQL', pg, { databaseUrl: url });
-    await pg.close();
-  } finally {
-    execFileSync('bash', ['scripts/ensure-postgres.sh', 'stop', pgDir], { stdio: 'inherit' });
+  if (STORES.includes('sqlite'))
+    for (const [i, total] of sizes.entries()) {
+      const sqliteFile = join(dir, `collector-${i}.sqlite`);
+      const sqlite = await openSqliteStore(sqliteFile);
+      await province('SQLite', total, sqlite, { sqliteFile });
+      await sqlite.close();
+    }
+  if (STORES.includes('postgres')) {
+    const pgDir = join(dir, 'pg');
+    const url = execFileSync('bash', ['scripts/ensure-postgres.sh', 'start', pgDir, '25433'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+    try {
+      for (const total of sizes) {
+        const admin = postgres(url, { onnotice: () => {} });
+        await admin`DROP SCHEMA public CASCADE`;
+        await admin`CREATE SCHEMA public`;
+        await admin.end();
+        const pg = await openPostgresStore(url);
+        await province('PostgreSQL', total, pg, { databaseUrl: url });
+        await pg.close();
+      }
+    } finally {
+      execFileSync('bash', ['scripts/ensure-postgres.sh', 'stop', pgDir], { stdio: 'inherit' });
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

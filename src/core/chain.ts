@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from './codec/hex.ts';
-import { findProfile } from './profile/registry.ts';
+import { findProfile, levelIndex } from './profile/registry.ts';
 import type { Profile } from './profile/schema.ts';
 import { flagSchema, type Sheet } from './sheet.ts';
 
@@ -39,21 +39,18 @@ export function chainNext(previous: Uint8Array, sheet: Sheet): Uint8Array {
   return sha256(contentInto(input, previous.length, sheet)).slice(0, CHAIN_BYTES);
 }
 
-/** What chainContent needs of a profile, worked out once a profile. */
-const profileParts = new WeakMap<Profile, { id: Uint8Array; levels: Map<string, number> }>();
+/** A profile's id as chainContent writes it, encoded once a profile. */
+const profileIds = new WeakMap<Profile, Uint8Array>();
 
 function partsOf(sheet: Sheet) {
   const profile = findProfile(sheet.profileId, sheet.profileVersion);
   if (!profile) throw new RangeError(`Unknown profile ${sheet.profileId} v${sheet.profileVersion}`);
-  let parts = profileParts.get(profile);
-  if (!parts) {
-    parts = {
-      id: encoder.encode(profile.id),
-      levels: new Map(profile.levels.map((l, i) => [l.id, i])),
-    };
-    profileParts.set(profile, parts);
+  let id = profileIds.get(profile);
+  if (!id) {
+    id = encoder.encode(profile.id);
+    profileIds.set(profile, id);
   }
-  return parts;
+  return { id, levels: levelIndex(profile) };
 }
 
 const contentLength = (sheet: Sheet) => 12 + sheet.answers.length + partsOf(sheet).id.length;

@@ -1,6 +1,5 @@
 import { type Fault, Problem, type ProblemKey, problemCatalogue } from './problems.ts';
-import { findForm, findProfile } from './profile/registry.ts';
-import type { Profile } from './profile/schema.ts';
+import { findForm, findProfile, levelIndex } from './profile/registry.ts';
 import type { Sheet } from './sheet.ts';
 
 /**
@@ -64,7 +63,7 @@ export function sheetFault(sheet: Sheet, context: IntakeContext): Finding | unde
 
   if (sheet.answers.length !== form.questions.length)
     return fault('sheet.answers', 'answers', `${sheet.answers.length} of ${form.questions.length}`);
-  const levels = levelsById(profile);
+  const levels = levelIndex(profile);
   const unknown = sheet.answers.findIndex((id) => !levels.has(id));
   if (unknown >= 0)
     return fault(
@@ -101,7 +100,9 @@ export function sheetFault(sheet: Sheet, context: IntakeContext): Finding | unde
   if (sheet.startedAt > sheet.createdAt || sheet.createdAt - sheet.startedAt > MAX_ANSWERING_MS)
     return fault('sheet.time', 'startedAt', `${sheet.createdAt - sheet.startedAt} ms to answer`);
 
-  return personalFault(sheet, form.questions.length, (id) => levels.get(id)?.satisfied === true);
+  return personalFault(sheet, form.questions.length, (id) =>
+    Boolean(profile.levels[levels.get(id) ?? -1]?.satisfied),
+  );
 }
 
 function personalFault(
@@ -171,15 +172,4 @@ export function admitSheets(sheets: readonly Sheet[], context: IntakeContext): r
       faults.map(({ path, message }) => ({ path, message })),
     );
   return sheets;
-}
-
-/** A profile's levels by id, gathered once a profile: the gate asks them of every answer. */
-const levelMaps = new WeakMap<Profile, ReadonlyMap<string, Profile['levels'][number]>>();
-function levelsById(profile: Profile) {
-  let levels = levelMaps.get(profile);
-  if (!levels) {
-    levels = new Map(profile.levels.map((l) => [l.id, l]));
-    levelMaps.set(profile, levels);
-  }
-  return levels;
 }

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import type { CommuneFigures } from '../../src/core/commune-figures.ts';
+import type { Sheet } from '../../src/core/sheet.ts';
 import { openPostgresStore, openSqliteStore } from '../../src/server/store/collector-store.ts';
 import { schemaSteps } from '../../src/server/store/schema.ts';
 import type { CollectorStore } from '../../src/server/store/store.ts';
@@ -23,6 +24,21 @@ const OLD_ROWS = [
   `INSERT INTO sheets VALUES ('00bb00bb00bb00bb', 1, '10507', 'hai-duong-2024', 1, 'citizen', 1, 'phone', 'tot,tot,tot,tot,tot,tot,tot,tot,tot,tot', ${AT}, '', NULL, 'f3', ${AT})`,
   `INSERT INTO sheets VALUES ('${KIOSK}', 2, '10507', 'hai-duong-2024', 1, 'citizen', 1, 'kiosk', 'tot,kha,tot,tot,tot', ${AT + 600_000}, '', NULL, 'f4', ${AT})`,
 ];
+
+/** The kiosk's sheet `seq`, answered in the minute before `createdAt`. */
+const sheetAt = (seq: number, createdAt: number): Sheet => ({
+  deviceId: KIOSK,
+  seq,
+  profileId: 'hai-duong-2024',
+  profileVersion: 1,
+  formId: 'citizen',
+  formVersion: 1,
+  channel: 'kiosk',
+  answers: ['tot', 'kha', 'tot', 'tot', 'yeu'],
+  startedAt: createdAt - 60_000,
+  createdAt,
+  flags: [],
+});
 
 async function expectOldRowsSetAside(store: CollectorStore) {
   const collector = testCollector(store);
@@ -152,20 +168,9 @@ describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
     const current = await openSqliteStore(file);
     const collector = testCollector(current);
     const key = await collector.register(KIOSK);
-    const sheet = {
-      deviceId: KIOSK,
-      seq: 1,
-      profileId: 'hai-duong-2024',
-      profileVersion: 1,
-      formId: 'citizen' as const,
-      formVersion: 1,
-      channel: 'kiosk' as const,
-      answers: ['tot', 'kha', 'tot', 'tot', 'yeu'],
-      startedAt: AT - 60_000,
-      createdAt: AT,
-      flags: [],
-    };
-    expect((await collector.postBatch(await collector.seal(key, [sheet]))).status).toBe(200);
+    expect((await collector.postBatch(await collector.seal(key, [sheetAt(1, AT)]))).status).toBe(
+      200,
+    );
     await current.close();
     const old = new DatabaseSync(file);
     for (const table of [
@@ -212,19 +217,7 @@ describe('collector schema step 6 (the sheets of a commune by device)', () => {
     const collector = testCollector(current);
     const key = await collector.register(KIOSK);
     // Numbered in one order, answered in the other: the export follows the numbers.
-    const sheets = [1, 2, 3].map((seq) => ({
-      deviceId: KIOSK,
-      seq,
-      profileId: 'hai-duong-2024',
-      profileVersion: 1,
-      formId: 'citizen' as const,
-      formVersion: 1,
-      channel: 'kiosk' as const,
-      answers: ['tot', 'kha', 'tot', 'tot', 'yeu'],
-      startedAt: AT - seq * 120_000,
-      createdAt: AT - seq * 60_000,
-      flags: [],
-    }));
+    const sheets = [1, 2, 3].map((seq) => sheetAt(seq, AT - seq * 60_000));
     expect((await collector.postBatch(await collector.seal(key, sheets))).status).toBe(200);
     await current.close();
     const old = new DatabaseSync(file);

@@ -1,5 +1,5 @@
-import { findProfile } from '../profile/registry.ts';
-import type { FormId, Profile } from '../profile/schema.ts';
+import { findProfile, levelIndex } from '../profile/registry.ts';
+import type { FormId } from '../profile/schema.ts';
 import type { Channel, Sheet } from '../sheet.ts';
 
 /**
@@ -86,17 +86,20 @@ export function addSheet(total: Tally, sheet: ScorableSheet): boolean {
   const profile = findProfile(sheet.profileId, sheet.profileVersion);
   const form = profile?.forms.find((f) => f.id === sheet.formId);
   if (!profile || !form || sheet.answers.length !== form.questions.length) return false;
-  const levels = levelTable(profile);
+  const index = levelIndex(profile);
+  const places: number[] = [];
+  for (const levelId of sheet.answers) {
+    const place = index.get(levelId);
+    if (place === undefined) return false;
+    places.push(place);
+  }
   let satisfied = 0;
   let halfPoints = 0;
-  for (const levelId of sheet.answers) {
-    const level = levels.get(levelId);
-    if (!level) return false;
-    if (level.satisfied) satisfied++;
-    halfPoints += level.halfPoints;
-  }
-  sheet.answers.forEach((levelId, q) => {
-    const at = q * profile.levels.length + (levels.get(levelId)?.index ?? 0);
+  places.forEach((place, q) => {
+    const level = profile.levels[place];
+    if (level?.satisfied) satisfied++;
+    halfPoints += level?.halfPoints ?? 0;
+    const at = q * profile.levels.length + place;
     total.distribution[at] = (total.distribution[at] ?? 0) + 1;
   });
   total.sheets += 1;
@@ -107,36 +110,35 @@ export function addSheet(total: Tally, sheet: ScorableSheet): boolean {
   return true;
 }
 
-/** A profile's levels by id, with what a tally counts of each (built once a profile). */
-const levelTables = new WeakMap<
-  Profile,
-  Map<string, { index: number; halfPoints: number; satisfied: boolean }>
->();
-function levelTable(profile: Profile) {
-  let table = levelTables.get(profile);
-  if (!table) {
-    table = new Map(
-      profile.levels.map((l, index) => [
-        l.id,
-        { index, halfPoints: l.halfPoints, satisfied: l.satisfied },
-      ]),
-    );
-    levelTables.set(profile, table);
-  }
-  return table;
+/** total += sign × part, in place, for tallies of the same key; returns total. */
+export function addTallyInto(total: Tally, part: Tally, sign: 1 | -1 = 1): Tally {
+  total.sheets += sign * part.sheets;
+  total.halfPoints += sign * part.halfPoints;
+  total.halfPointsSquared += sign * part.halfPointsSquared;
+  total.satisfied += sign * part.satisfied;
+  total.answers += sign * part.answers;
+  for (let i = 0; i < total.distribution.length; i++)
+    total.distribution[i] = (total.distribution[i] ?? 0) + sign * (part.distribution[i] ?? 0);
+  return total;
 }
 
-/** a + sign × b, for tallies of the same key (their distributions of the same length). */
-export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
-  return {
-    ...a,
-    sheets: a.sheets + sign * b.sheets,
-    halfPoints: a.halfPoints + sign * b.halfPoints,
-    halfPointsSquared: a.halfPointsSquared + sign * b.halfPointsSquared,
-    satisfied: a.satisfied + sign * b.satisfied,
-    answers: a.answers + sign * b.answers,
-    distribution: a.distribution.map((n, i) => n + sign * (b.distribution[i] ?? 0)),
+/** A new tally of the same key holding sign × a tally's counts (added to zeros: never −0). */
+export function copyOfTally(tally: Tally, sign: 1 | -1 = 1): Tally {
+  const zero = {
+    ...tally,
+    sheets: 0,
+    halfPoints: 0,
+    halfPointsSquared: 0,
+    satisfied: 0,
+    answers: 0,
+    distribution: tally.distribution.map(() => 0),
   };
+  return addTallyInto(zero, tally, sign);
+}
+
+/** a + sign × b, as a new tally, for tallies of the same key. */
+export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
+  return addTallyInto(copyOfTally(a), b, sign);
 }
 
 /** Tallies merged by key (e.g. the days of a period into one tally a key). */
@@ -145,10 +147,8 @@ export function mergeTallies(tallies: Iterable<Tally>): Tally[] {
   for (const tally of tallies) {
     const key = tallyKeyText(tally);
     const known = merged.get(key);
-    merged.set(
-      key,
-      known ? addTally(known, tally) : { ...tally, distribution: [...tally.distribution] },
-    );
+    if (known) addTallyInto(known, tally);
+    else merged.set(key, copyOfTally(tally));
   }
   return [...merged.values()];
 }

@@ -2,6 +2,8 @@ import { vnDay, vnDayNumber } from '../../core/period.ts';
 import {
   addSheet,
   addTally,
+  addTallyInto,
+  copyOfTally,
   emptyTallyOf,
   type ScorableSheet,
   type Tally,
@@ -227,40 +229,17 @@ function sumInto(sums: Map<string, TallyChange>, change: TallyChange, day: strin
   const receivedAt = change.sign === 1 ? change.receivedAt : 0;
   const known = sums.get(key);
   if (known) {
-    addInPlace(known.tally, change.tally, change.sign);
+    addTallyInto(known.tally, change.tally, change.sign);
     known.receivedAt = Math.max(known.receivedAt, receivedAt);
   } else
     sums.set(key, {
       ...change,
       day,
       sign: 1,
-      tally: addInPlace(empty(change.tally), change.tally, change.sign),
+      tally: copyOfTally(change.tally, change.sign),
       receivedAt,
     });
 }
-
-/** total += sign × part, for tallies of the same key; returns total. */
-function addInPlace(total: Tally, part: Tally, sign: 1 | -1): Tally {
-  total.sheets += sign * part.sheets;
-  total.halfPoints += sign * part.halfPoints;
-  total.halfPointsSquared += sign * part.halfPointsSquared;
-  total.satisfied += sign * part.satisfied;
-  total.answers += sign * part.answers;
-  for (let i = 0; i < total.distribution.length; i++)
-    total.distribution[i] = (total.distribution[i] ?? 0) + sign * (part.distribution[i] ?? 0);
-  return total;
-}
-
-/** A tally with nothing in it, of the same key and shape. */
-const empty = (t: Tally): Tally => ({
-  ...t,
-  sheets: 0,
-  halfPoints: 0,
-  halfPointsSquared: 0,
-  satisfied: 0,
-  answers: 0,
-  distribution: t.distribution.map(() => 0),
-});
 
 /** A stored tally row. */
 export function tallyOf(row: Row): Tally {
@@ -344,10 +323,15 @@ export async function storedTallies(
 
 /** The whole months between the first and last stored day: "every figure" when none is asked. */
 async function storedRange(sql: Sql): Promise<Period | undefined> {
-  const [row] = await sql.all('SELECT MIN(day) AS first, MAX(day) AS last FROM tallies');
-  if (!row?.first || !row.last) return undefined;
-  const first = String(row.first).slice(0, 7);
-  const last = String(row.last).slice(0, 7);
+  // Two queries, each a seek at one end of the index on day: SQLite reads the whole index
+  // for MIN and MAX asked together.
+  const [[low], [high]] = await Promise.all([
+    sql.all('SELECT MIN(day) AS day FROM tallies'),
+    sql.all('SELECT MAX(day) AS day FROM tallies'),
+  ]);
+  if (!low?.day || !high?.day) return undefined;
+  const first = String(low.day).slice(0, 7);
+  const last = String(high.day).slice(0, 7);
   return { from: `${first}-01`, to: lastDayOf(last) };
 }
 
