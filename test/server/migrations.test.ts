@@ -188,7 +188,7 @@ describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
     expect(appliedSteps(file)).toEqual([1, 2, 3, 4]);
 
     const store = await openSqliteStore(file);
-    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await store.sheetsOfCommune('10507')).toEqual([expect.objectContaining({ seq: 1 })]);
     expect((await store.findKiosk(KIOSK))?.communeCode).toBe('10507');
     const reopened = testCollector(store);
@@ -202,8 +202,15 @@ describe('collector schema step 5 (accounts, audit log, enrolments)', () => {
   });
 });
 
+/** Back to step 6's stored fingerprints, each one stale: step 7 must not read them. */
+function stepSevenUndone(db: DatabaseSync) {
+  db.exec(`ALTER TABLE sheets ADD COLUMN fingerprint TEXT NOT NULL DEFAULT 'stale';
+    DELETE FROM schema_steps WHERE step = 7;`);
+}
+
 /** Back to step 5's index on the sheets (step 6 only replaces that index). */
 function stepSixUndone(db: DatabaseSync) {
+  stepSevenUndone(db);
   db.exec(`DROP INDEX sheets_by_commune_device;
     CREATE INDEX sheets_by_commune_time ON sheets (commune_code, created_at, channel, device_id, seq);
     DELETE FROM schema_steps WHERE step = 6;`);
@@ -226,7 +233,7 @@ describe('collector schema step 6 (the sheets of a commune by device)', () => {
     expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5]);
 
     const store = await openSqliteStore(file);
-    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const check = new DatabaseSync(file);
     const indexes = check
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sheets'")
@@ -238,6 +245,44 @@ describe('collector schema step 6 (the sheets of a commune by device)', () => {
     const exported: number[] = [];
     for await (const record of store.storedSheets({})) exported.push(record.sheet.seq);
     expect(exported).toEqual([1, 2, 3]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('collector schema step 7 (fingerprints made from the columns)', () => {
+  it('drops the stored fingerprints of a step-6 SQLite file; a copy is still a duplicate and other content a conflict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'collector-step7-'));
+    const file = join(dir, 'collector.sqlite');
+    const current = await openSqliteStore(file);
+    const collector = testCollector(current);
+    const key = await collector.register(KIOSK);
+    const sheets = [1, 2].map((seq) => sheetAt(seq, AT + seq * 60_000));
+    expect((await collector.postBatch(await collector.seal(key, sheets))).status).toBe(200);
+    await current.close();
+    const old = new DatabaseSync(file);
+    stepSevenUndone(old);
+    old.close();
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6]);
+
+    const store = await openSqliteStore(file);
+    expect(appliedSteps(file)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const check = new DatabaseSync(file);
+    const columns = check
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .all('sheets')
+      .map((r) => String(r.name));
+    check.close();
+    expect(columns).not.toContain('fingerprint');
+    const reopened = testCollector(store);
+    const again = await reopened.postBatch(await reopened.seal(key, sheets));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ received: [], duplicates: [1, 2] });
+    const other = { ...sheetAt(2, AT + 120_000), answers: ['yeu', 'yeu', 'yeu', 'yeu', 'yeu'] };
+    const conflict = await reopened.postBatch(await reopened.seal(key, [other]));
+    expect(conflict.status).toBe(409);
+    expect(await conflict.json()).toMatchObject({ code: '409.1', conflicts: [2] });
+    expect((await store.sheetsOfCommune('10507')).map((s) => s.answers[0])).toEqual(['tot', 'tot']);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

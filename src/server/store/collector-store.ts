@@ -24,7 +24,14 @@ import { enrolmentStore } from './enrolments.ts';
 import { kioskOf, kioskRowOf } from './kiosk-rows.ts';
 import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
-import { GATE_VERSION, officeFlagsOf, personalOf, rowOf, sheetOf } from './rows.ts';
+import {
+  GATE_VERSION,
+  officeFlagsOf,
+  personalOf,
+  rowOf,
+  sheetOf,
+  storedFingerprint,
+} from './rows.ts';
 import { schemaSteps } from './schema.ts';
 import { changeScorecard, readScorecard, readScorecards, scorecardEvents } from './scorecards.ts';
 import { storedSheets } from './sheet-export.ts';
@@ -398,16 +405,21 @@ async function ingestInSteps(engine: Engine, delivery: Delivery): Promise<Ingest
   return { ok: true, received, duplicates };
 }
 
+/** What a stored sheet's fingerprint and a fill-in read of its row. */
+const FINGERPRINT_COLUMNS =
+  'seq, channel, profile_id, profile_version, form_id, form_version, answers, created_at, flags, precise';
+
 /** The sheets of one device that the store holds with other content. */
 async function conflictsOf(sql: Sql, channel: string, sheets: readonly Sheet[]): Promise<number[]> {
   const first = sheets[0];
   const last = sheets.at(-1);
   if (!first || !last) return [];
   const stored = await sql.all(
-    `SELECT seq, fingerprint FROM sheets WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
+    `SELECT ${FINGERPRINT_COLUMNS} FROM sheets
+     WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
     [channel, first.deviceId, first.seq, last.seq],
   );
-  const fingerprints = new Map(stored.map((r) => [Number(r.seq), String(r.fingerprint)]));
+  const fingerprints = new Map(stored.map((r) => [Number(r.seq), storedFingerprint(r)]));
   return sheets.flatMap((s) => {
     const known = fingerprints.get(s.seq);
     return known !== undefined && known !== sheetFingerprint(s) ? [s.seq] : [];
@@ -432,7 +444,7 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
     const stored = new Map(
       (
         await sql.all(
-          `SELECT seq, fingerprint, personal, personal_purged_at, precise FROM sheets
+          `SELECT ${FINGERPRINT_COLUMNS}, personal, personal_purged_at FROM sheets
            WHERE channel = $1 AND device_id = $2 AND seq >= $3 AND seq <= $4`,
           [channel, deviceId, first.seq, last.seq],
         )
@@ -445,7 +457,7 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
     for (const sheet of sheets) {
       const row = stored.get(sheet.seq);
       if (!row) fresh.push(sheet);
-      else if (row.fingerprint !== sheetFingerprint(sheet)) conflicts.push(sheet.seq);
+      else if (storedFingerprint(row) !== sheetFingerprint(sheet)) conflicts.push(sheet.seq);
       else {
         duplicates.push(sheet.seq);
         // Personal data the retention deleted is not brought back by a later file.

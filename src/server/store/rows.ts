@@ -33,10 +33,26 @@ export interface SheetRow extends Record<string, SqlValue> {
   flags: string;
   office_flags: string;
   personal: string | null;
-  fingerprint: string;
   chain: string | null;
   received_at: number;
   excluded: number;
+}
+
+/**
+ * The fingerprint of a stored row (src/core/identity.ts), made from its columns as from the
+ * sheet: nothing of it is stored twice. A fill-in of times keeps the minute it is made of.
+ */
+export function storedFingerprint(row: Row): string {
+  return sheetFingerprint({
+    profileId: String(row.profile_id),
+    profileVersion: Number(row.profile_version),
+    formId: row.form_id as Sheet['formId'],
+    formVersion: Number(row.form_version),
+    channel: row.channel as Sheet['channel'],
+    answers: String(row.answers).split(','),
+    createdAt: Number(row.created_at),
+    flags: row.flags ? (String(row.flags).split(',') as Sheet['flags']) : [],
+  });
 }
 
 /** The personal part of a sheet as stored (JSON), or null when it has none. */
@@ -70,7 +86,6 @@ export function rowOf(
     flags: sheet.flags.join(','),
     office_flags: officeFlagsText(officeFlags),
     personal: personalOf(sheet),
-    fingerprint: sheetFingerprint(sheet),
     chain,
     received_at: delivery.receivedAt,
     excluded: 0,

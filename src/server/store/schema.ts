@@ -257,4 +257,8 @@ export const schemaSteps: readonly string[] = [
   // from the entry; a commune's comments and flags are read through its commune prefix.
   `DROP INDEX sheets_by_commune_time;
    CREATE INDEX sheets_by_commune_device ON sheets (commune_code, channel, device_id, seq, created_at);`,
+  // 7: a sheet's fingerprint is made from its columns when it is compared (rows.ts,
+  // storedFingerprint), no longer stored beside them: a third of a row's bytes, written on
+  // every ingest, said again what the row holds.
+  `ALTER TABLE sheets DROP COLUMN fingerprint;`,
 ];
