@@ -28,15 +28,44 @@ export function chainStart(deviceId: string): Uint8Array {
  * link costs one SHA-256 block.
  */
 export function chainContent(sheet: Sheet): Uint8Array {
-  return contentInto(new Uint8Array(contentLength(sheet)), 0, sheet);
+  const parts = partsOf(sheet);
+  return contentInto(new Uint8Array(contentLength(sheet, parts)), 0, sheet, parts);
 }
 
 /** The link after `sheet`, given the link before it. */
 export function chainNext(previous: Uint8Array, sheet: Sheet): Uint8Array {
-  // previous ‖ content in one buffer: this runs once a sheet on every delivery.
-  const input = new Uint8Array(previous.length + contentLength(sheet));
+  const parts = partsOf(sheet);
+  const input = new Uint8Array(previous.length + contentLength(sheet, parts));
   input.set(previous);
-  return sha256(contentInto(input, previous.length, sheet)).slice(0, CHAIN_BYTES);
+  return sha256(contentInto(input, previous.length, sheet, parts)).slice(0, CHAIN_BYTES);
+}
+
+/**
+ * The links (hex) after each of `sheets` that follow on without a gap from `previous`, the
+ * link after sheet `previousSeq` (0 and chainStart for a device's first): the kiosk's links
+ * for its batches and the office's for what it stores. One buffer for the run: this runs
+ * once a sheet on every delivery.
+ */
+export function chainLinksFrom(
+  previous: Uint8Array,
+  previousSeq: number,
+  sheets: readonly Sheet[],
+): Map<number, string> {
+  const links = new Map<number, string>();
+  let input = new Uint8Array(0);
+  let link = previous;
+  let seq = previousSeq;
+  for (const sheet of sheets) {
+    if (sheet.seq !== seq + 1) break;
+    const parts = partsOf(sheet);
+    const length = CHAIN_BYTES + contentLength(sheet, parts);
+    if (input.length !== length) input = new Uint8Array(length);
+    input.set(link);
+    link = sha256(contentInto(input, CHAIN_BYTES, sheet, parts)).subarray(0, CHAIN_BYTES);
+    seq = sheet.seq;
+    links.set(seq, bytesToHex(link));
+  }
+  return links;
 }
 
 /** A profile's id as chainContent writes it, encoded once a profile. */
@@ -53,7 +82,10 @@ function partsOf(sheet: Sheet) {
   return { id, levels: levelIndex(profile) };
 }
 
-const contentLength = (sheet: Sheet) => 12 + sheet.answers.length + partsOf(sheet).id.length;
+type ProfileParts = ReturnType<typeof partsOf>;
+
+const contentLength = (sheet: Sheet, parts: ProfileParts) =>
+  12 + sheet.answers.length + parts.id.length;
 
 /** Big-endian, as DataView's setUint32 (whose view costs more to make than the hash). */
 function writeUint32(bytes: Uint8Array, at: number, n: number) {
@@ -64,21 +96,23 @@ function writeUint32(bytes: Uint8Array, at: number, n: number) {
 }
 
 /** Writes a sheet's chain content into `bytes` from `at`; returns `bytes`. */
-function contentInto(bytes: Uint8Array, at: number, sheet: Sheet): Uint8Array {
-  const { id, levels } = partsOf(sheet);
+function contentInto(bytes: Uint8Array, at: number, sheet: Sheet, parts: ProfileParts) {
+  const { id, levels } = parts;
   writeUint32(bytes, at, sheet.seq);
   writeUint32(bytes, at + 4, Math.floor(sheet.createdAt / 60_000));
   bytes[at + 8] = (sheet.channel === 'phone' ? 1 : 0) | (sheet.formId === 'cadre' ? 2 : 0);
-  bytes[at + 9] = FLAGS.reduce(
-    (bits, flag, i) => bits | (sheet.flags.includes(flag) ? 1 << i : 0),
-    0,
-  );
+  let flagBits = 0;
+  for (const flag of sheet.flags) {
+    const bit = FLAGS.indexOf(flag);
+    if (bit >= 0) flagBits |= 1 << bit;
+  }
+  bytes[at + 9] = flagBits;
   bytes[at + 10] = sheet.profileVersion;
   bytes[at + 11] = sheet.formVersion;
-  sheet.answers.forEach((levelId, i) => {
-    bytes[at + 12 + i] = levels.get(levelId) ?? -1;
-  });
-  bytes.set(id, at + 12 + sheet.answers.length);
+  const { answers } = sheet;
+  for (let i = 0; i < answers.length; i++)
+    bytes[at + 12 + i] = levels.get(answers[i] as string) ?? -1;
+  bytes.set(id, at + 12 + answers.length);
   return bytes;
 }
 

@@ -1,6 +1,5 @@
-import { chainNext, chainStart } from '../core/chain.ts';
+import { chainLinksFrom, chainStart } from '../core/chain.ts';
 import { type Batch, encodeBatch } from '../core/codec/batch.ts';
-import { bytesToHex } from '../core/codec/hex.ts';
 import { type SubtleLike, sealBatch } from '../core/codec/seal.ts';
 import type { FlagThresholds } from '../core/settings.ts';
 import type { Sheet } from '../core/sheet.ts';
@@ -70,12 +69,5 @@ export async function sealKioskBatches(
 /** The device's chain link after each of its sheets, 1, 2, 3… as far as they run without a gap. */
 function chainLinks(deviceId: string, sheets: readonly Sheet[]): Map<number, string> {
   const mine = sheets.filter((s) => s.deviceId === deviceId).sort((a, b) => a.seq - b.seq);
-  const links = new Map<number, string>();
-  let link = chainStart(deviceId);
-  for (const [i, sheet] of mine.entries()) {
-    if (sheet.seq !== i + 1) break;
-    link = chainNext(link, sheet);
-    links.set(sheet.seq, bytesToHex(link));
-  }
-  return links;
+  return chainLinksFrom(chainStart(deviceId), 0, mine);
 }

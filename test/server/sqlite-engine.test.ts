@@ -55,4 +55,35 @@ describe('the SQLite engine', () => {
     expect(row).toEqual({ n: 5000, bodies: 2500 });
     await engine.close();
   });
+
+  it('binds the columns every row shares once a statement, and stores them in each row', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sqlite-engine-'));
+    const engine = sqliteEngine(join(dir, 'collector.sqlite'));
+    await engine.migrate([
+      'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, author TEXT NOT NULL, at BIGINT NOT NULL)',
+    ]);
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: from + i, body: `${from + i}` }));
+    // 3 998 values left a statement beside the two shared: 1 999 rows, then the rest.
+    const shared = { author: 'Quầy 1', at: 1795482700000 };
+    expect(
+      await engine.transaction((sql) => sql.insertIgnoring('notes', rows(0, 2500), shared)),
+    ).toBe(2500);
+    expect(
+      await engine.transaction((sql) =>
+        sql.insertIgnoring('notes', rows(2000, 1000), { author: 'Quầy 2', at: 1 }),
+      ),
+    ).toBe(500);
+    expect(
+      await engine.read.all(
+        'SELECT author, MIN(at) AS at, COUNT(*) AS n, MIN(id) AS first, MAX(id) AS last FROM notes GROUP BY author ORDER BY author',
+      ),
+    ).toEqual([
+      { author: 'Quầy 1', at: 1795482700000, n: 2500, first: 0, last: 2499 },
+      { author: 'Quầy 2', at: 1, n: 500, first: 2500, last: 2999 },
+    ]);
+    const [body] = await engine.read.all('SELECT body FROM notes WHERE id = 1998');
+    expect(body).toEqual({ body: '1998' });
+    await engine.close();
+  });
 });

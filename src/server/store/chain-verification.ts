@@ -1,4 +1,4 @@
-import { chainNext, chainStart } from '../../core/chain.ts';
+import { chainLinksFrom, chainNext, chainStart } from '../../core/chain.ts';
 import { bytesToHex, hexToBytes } from '../../core/codec/hex.ts';
 import type { Sheet } from '../../core/sheet.ts';
 import type { Sql } from './engine.ts';
@@ -30,16 +30,7 @@ export async function chainState(sql: Sql, deviceId: string): Promise<ChainState
  * the common delivery (the next sheets, in order) writes its links with its rows.
  */
 export function linksAhead(state: ChainState, fresh: readonly Sheet[]): Map<number, string> {
-  const links = new Map<number, string>();
-  let seq = state.verifiedSeq;
-  let link = hexToBytes(state.verifiedHead);
-  for (const sheet of fresh) {
-    if (sheet.seq !== seq + 1) break;
-    link = chainNext(link, sheet);
-    seq = sheet.seq;
-    links.set(seq, bytesToHex(link));
-  }
-  return links;
+  return chainLinksFrom(hexToBytes(state.verifiedHead), state.verifiedSeq, fresh);
 }
 
 /**

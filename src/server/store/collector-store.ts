@@ -25,10 +25,11 @@ import { kioskOf, kioskRowOf } from './kiosk-rows.ts';
 import { postgresEngine } from './postgres-engine.ts';
 import { kioskRegistry } from './registry.ts';
 import {
+  deliveryColumnsOf,
   GATE_VERSION,
   officeFlagsOf,
   personalOf,
-  rowOf,
+  sheetColumnsOf,
   sheetOf,
   storedFingerprint,
 } from './rows.ts';
@@ -439,6 +440,10 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
   if (!first || !last) return { ok: true, received: [], duplicates: [] };
   const { channel } = delivery;
   const deviceId = first.deviceId;
+  // The gate lets one device's sheets on the delivery's channel into a delivery; what
+  // follows (the lock, the stored rows read, the shared columns) stands on it.
+  if (sheets.some((s) => s.deviceId !== deviceId || s.channel !== channel))
+    throw new RangeError('A delivery holds the sheets of one device, on its channel');
   return engine.transaction(async (sql) => {
     await sql.lock(`${channel}:${deviceId}`);
     const stored = new Map(
@@ -479,9 +484,9 @@ async function ingest(engine: Engine, delivery: Delivery): Promise<IngestOutcome
     const chain = channel === 'kiosk' ? await chainState(sql, deviceId) : undefined;
     const links = chain ? linksAhead(chain, fresh) : new Map<number, string>();
     const rows = fresh.map((s) =>
-      rowOf(s, delivery, flags.get(s.seq) ?? [], links.get(s.seq) ?? null),
+      sheetColumnsOf(s, flags.get(s.seq) ?? [], links.get(s.seq) ?? null),
     );
-    await sql.insertIgnoring('sheets', rows);
+    await sql.insertIgnoring('sheets', rows, deliveryColumnsOf(delivery, deviceId));
     // Counted as stored: the office's flags, not reviewed yet.
     const counted = fresh.map((sheet) => ({
       sheet,

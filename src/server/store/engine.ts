@@ -11,9 +11,15 @@ export interface Sql {
   run(text: string, params?: readonly SqlValue[]): Promise<void>;
   /**
    * Inserts rows (all with the same columns), skipping any whose key exists, in as few
-   * round trips as the engine needs; returns how many were inserted.
+   * round trips as the engine needs; returns how many were inserted. `shared` holds columns
+   * whose value is the same in every row (a delivery's commune, device, time of receipt):
+   * bound once a statement, not once a row.
    */
-  insertIgnoring(table: string, rows: readonly Record<string, SqlValue>[]): Promise<number>;
+  insertIgnoring(
+    table: string,
+    rows: readonly Record<string, SqlValue>[],
+    shared?: Readonly<Record<string, SqlValue>>,
+  ): Promise<number>;
   /**
    * Holds `key` until the transaction ends, so two collectors on one database work on a
    * device's stream one after the other (SQLite's one writer needs nothing more).

@@ -18,7 +18,9 @@ export function postgresEngine(url: string, connections = 4): Engine {
     run: async (text, params = []) => {
       await client.unsafe(text, params as SqlValue[] as postgres.ParameterOrJSON<never>[]);
     },
-    async insertIgnoring(table, rows) {
+    async insertIgnoring(table, given, shared = {}) {
+      // One statement carries every value: the shared ones go into each row.
+      const rows = Object.keys(shared).length ? given.map((r) => ({ ...shared, ...r })) : given;
       const first = rows[0];
       if (!first) return 0;
       const columns = Object.keys(first);

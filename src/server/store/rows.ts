@@ -12,16 +12,13 @@ import type { Delivery } from './store.ts';
 export const GATE_VERSION = 1;
 
 /**
- * A sheet as one row of the `sheets` table (schema step 4), as it is first stored: the
- * columns a review, the retention or the gate's recheck fill later (`review`,
- * `personal_purged_at`, `set_aside`) are left out, so NULL, and not bound a row.
+ * A sheet as one row of the `sheets` table, as it is first stored: its own columns
+ * (`SheetColumns`) and those every sheet of its delivery shares (`DeliveryColumns`, bound
+ * once a statement). The columns a review, the retention or the gate's recheck fill later
+ * (`review`, `personal_purged_at`, `set_aside`) are left out, so NULL, and not bound at all.
  */
-export interface SheetRow extends Record<string, SqlValue> {
-  channel: string;
-  device_id: string;
+export interface SheetColumns extends Record<string, SqlValue> {
   seq: number;
-  commune_code: string;
-  issuer_id: string | null;
   profile_id: string;
   profile_version: number;
   form_id: string;
@@ -29,11 +26,18 @@ export interface SheetRow extends Record<string, SqlValue> {
   answers: string;
   created_at: number;
   started_at: number;
-  precise: number;
   flags: string;
   office_flags: string;
   personal: string | null;
   chain: string | null;
+}
+
+export interface DeliveryColumns extends Record<string, SqlValue> {
+  channel: string;
+  device_id: string;
+  commune_code: string;
+  issuer_id: string | null;
+  precise: number;
   received_at: number;
   excluded: number;
 }
@@ -62,19 +66,27 @@ export function personalOf(sheet: Sheet): string | null {
   return JSON.stringify({ respondent, reasons, suggestion });
 }
 
-/** `chain`: the office's link after this sheet, when it follows on the verified chain. */
-export function rowOf(
-  sheet: Sheet,
-  delivery: Delivery,
-  officeFlags: readonly FlagReason[],
-  chain: string | null,
-): SheetRow {
+/** What every sheet of a delivery (one device's, on one channel) stores alike. */
+export function deliveryColumnsOf(delivery: Delivery, deviceId: string): DeliveryColumns {
   return {
-    channel: sheet.channel,
-    device_id: sheet.deviceId,
-    seq: sheet.seq,
+    channel: delivery.channel,
+    device_id: deviceId,
     commune_code: delivery.communeCode,
     issuer_id: delivery.issuerId,
+    precise: delivery.precise ? 1 : 0,
+    received_at: delivery.receivedAt,
+    excluded: 0,
+  };
+}
+
+/** `chain`: the office's link after this sheet, when it follows on the verified chain. */
+export function sheetColumnsOf(
+  sheet: Sheet,
+  officeFlags: readonly FlagReason[],
+  chain: string | null,
+): SheetColumns {
+  return {
+    seq: sheet.seq,
     profile_id: sheet.profileId,
     profile_version: sheet.profileVersion,
     form_id: sheet.formId,
@@ -82,13 +94,10 @@ export function rowOf(
     answers: sheet.answers.join(','),
     created_at: sheet.createdAt,
     started_at: sheet.startedAt,
-    precise: delivery.precise ? 1 : 0,
     flags: sheet.flags.join(','),
     office_flags: officeFlagsText(officeFlags),
     personal: personalOf(sheet),
     chain,
-    received_at: delivery.receivedAt,
-    excluded: 0,
   };
 }
 

@@ -28,23 +28,35 @@ export function sqliteEngine(path: string): Engine {
     run: async (text, params = []) => {
       prepared(text).run(...(params as SqlValue[]));
     },
-    async insertIgnoring(table, rows) {
+    async insertIgnoring(table, rows, shared = {}) {
       const first = rows[0];
       if (!first) return 0;
+      const fixed = Object.keys(shared);
       const columns = Object.keys(first);
       const tuple = `(${columns.map(() => '?').join(', ')})`;
-      // Rows a statement: node:sqlite's cost is mostly per call, so a few calls a batch.
-      const perStatement = Math.max(1, Math.floor(ROW_VALUES_A_STATEMENT / columns.length));
+      // Rows a statement: node:sqlite's cost is mostly per call and per bound value, so a
+      // few calls a batch, and the shared values bound once each (?1…?k, before the rows').
+      const perStatement = Math.max(
+        1,
+        Math.floor((ROW_VALUES_A_STATEMENT - fixed.length) / columns.length),
+      );
+      const into = `INSERT INTO ${table} (${[...fixed, ...columns].join(', ')})`;
+      const fixedValues = fixed.map((c) => shared[c] ?? null);
       let inserted = 0;
       for (let at = 0; at < rows.length; at += perStatement) {
         const chunk = rows.slice(at, at + perStatement);
+        const values = chunk.map(() => tuple).join(', ');
         const statement = prepared(
-          `INSERT INTO ${table} (${columns.join(', ')})
-           VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT DO NOTHING`,
+          fixed.length === 0
+            ? `${into} VALUES ${values} ON CONFLICT DO NOTHING`
+            : // WHERE true: SQLite's parser needs it between a SELECT and its ON CONFLICT.
+              `${into} SELECT ${fixed.map((_, i) => `?${i + 1}`).join(', ')},
+               ${columns.map((_, i) => `column${i + 1}`).join(', ')}
+               FROM (VALUES ${values}) WHERE true ON CONFLICT DO NOTHING`,
         );
-        const values: SqlValue[] = [];
-        for (const row of chunk) for (const c of columns) values.push(row[c] ?? null);
-        inserted += Number(statement.run(...values).changes);
+        const bound: SqlValue[] = [...fixedValues];
+        for (const row of chunk) for (const c of columns) bound.push(row[c] ?? null);
+        inserted += Number(statement.run(...bound).changes);
       }
       return inserted;
     },
