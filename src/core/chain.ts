@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from './codec/hex.ts';
-import { findProfile, levelIndex } from './profile/registry.ts';
+import { levelIndex } from './profile/level-index.ts';
+import { findProfile } from './profile/registry.ts';
 import type { Profile } from './profile/schema.ts';
 import { flagSchema, type Sheet } from './sheet.ts';
 

@@ -1,5 +1,6 @@
 import { type Fault, Problem, type ProblemKey, problemCatalogue } from './problems.ts';
-import { findForm, findProfile, levelIndex } from './profile/registry.ts';
+import { levelIndex } from './profile/level-index.ts';
+import { findForm, findProfile } from './profile/registry.ts';
 import type { Sheet } from './sheet.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { findProfile, levelIndex } from '../profile/registry.ts';
+import { levelIndex } from '../profile/level-index.ts';
+import { findProfile } from '../profile/registry.ts';
 import type { FormId } from '../profile/schema.ts';
 import type { Channel, Sheet } from '../sheet.ts';
 
