@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/core/default-settings.ts';
-import {
-  formatPeriod,
-  inPeriod,
-  monthsOf,
-  periodChoices,
-  surveyWeekPresets,
-  vnDay,
-} from '../../src/core/period.ts';
+import { formatPeriod, inPeriod, surveyWeekPresets, vnDay } from '../../src/core/period.ts';
+import { monthsOf, periodChoices } from '../../src/core/period-choices.ts';
 import { kioskSettingsSchema } from '../../src/core/settings.ts';
 
 describe('survey week presets', () => {

@@ -7,7 +7,8 @@ import {
   type OfficeFlagSettings,
   officeFlagSettingsSchema,
 } from '../../core/office-flags.ts';
-import { monthsOf, periodInstants } from '../../core/period.ts';
+import { periodInstants } from '../../core/period.ts';
+import { monthsOf } from '../../core/period-choices.ts';
 import { problemCatalogue } from '../../core/problems.ts';
 import {
   defaultStandingSettings,

@@ -1,4 +1,4 @@
-import { vnDay, vnDayNumber } from '../../core/period.ts';
+import { DAY_MS, isoOf, vnDay, vnDayNumber } from '../../core/period.ts';
 import {
   addSheet,
   addTally,
@@ -259,15 +259,13 @@ export function tallyOf(row: Row): Tally {
   };
 }
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const monthStart = (month: string) => Date.parse(`${month}-01T00:00:00Z`);
 const shiftMonth = (month: string, by: number) => {
   const date = new Date(monthStart(month));
   date.setUTCMonth(date.getUTCMonth() + by);
-  return isoDay(date.getTime()).slice(0, 7);
+  return isoOf(date.getTime()).slice(0, 7);
 };
-const lastDayOf = (month: string) => isoDay(monthStart(shiftMonth(month, 1)) - DAY_MS);
+const lastDayOf = (month: string) => isoOf(monthStart(shiftMonth(month, 1)) - DAY_MS);
 
 /**
  * The rows that add up to a period: its whole months from the month rows, the days before the

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatPercent, formatPoints } from '../../../core/format.ts';
-import { formatIsoDay, formatPeriod, type PeriodChoice, vnDay } from '../../../core/period.ts';
+import { formatIsoDay, formatPeriod, vnDay } from '../../../core/period.ts';
+import type { PeriodChoice } from '../../../core/period-choices.ts';
 import type { Profile } from '../../../core/profile/schema.ts';
 import type { KioskSettings, Period } from '../../../core/settings.ts';
 import type { Sheet } from '../../../core/sheet.ts';

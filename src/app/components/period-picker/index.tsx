@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatPeriod, type PeriodChoice, periodChoices } from '../../../core/period.ts';
+import { formatPeriod } from '../../../core/period.ts';
+import { type PeriodChoice, periodChoices } from '../../../core/period-choices.ts';
 import { type IsoDay, type Period, periodSchema } from '../../../core/settings.ts';
 import './style.css';
 
