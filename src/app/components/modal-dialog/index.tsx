@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import './style.css';
 
 interface Props {
@@ -32,7 +32,10 @@ export function ModalDialog({
   const safeAnswer = useRef(onEscape);
   safeAnswer.current = onEscape;
 
-  useEffect(() => {
+  // A layout effect: it opens the dialog before the first paint, and its cleanup runs while
+  // the dialog is still in the page. Preact runs a passive effect's cleanup only after the
+  // next paint, by when the dialog is gone and focus has fallen to the body.
+  useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
