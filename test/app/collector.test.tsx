@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CollectorApp } from '../../src/app/collector/index.tsx';
 import { createOfficeServices } from '../../src/app/office-services.ts';
+import type { KioskRow } from '../../src/core/api.ts';
 import { formatDateTime } from '../../src/core/format.ts';
 import { vnDay } from '../../src/core/period.ts';
 
@@ -146,6 +147,51 @@ async function enter(username = 'ha.nt', password = PASSWORD) {
   fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
 }
 
+/** A kiosk row as GET /api/v1/kiosks gives it: sheets 11–12 missing, one claim waiting. */
+const kiosk: KioskRow = {
+  deviceId: '3f2a9c0d1e4b5a68',
+  kind: 'kiosk',
+  communeCode: '10507',
+  communeName: 'Xã Tứ Kỳ',
+  label: 'Quầy 1',
+  registeredAt: Date.UTC(2026, 10, 20, 2),
+  keyFingerprint: '9E4A 4516 181E 4B98',
+  state: 'active',
+  revokedAt: null,
+  revocationReason: null,
+  forms: ['citizen'],
+  sheets: 11,
+  phoneSheets: 0,
+  firstSheet: { seq: 1, createdAt: Date.UTC(2026, 10, 24, 1) },
+  lastSheet: { seq: 13, createdAt: Date.UTC(2026, 10, 24, 3) },
+  lastContactAt: Date.UTC(2026, 10, 24, 3, 5),
+  clockSkewMs: -300_000,
+  missing: [
+    {
+      from: 11,
+      to: 12,
+      after: Date.UTC(2026, 10, 24, 2, 30),
+      before: Date.UTC(2026, 10, 24, 3),
+    },
+  ],
+  missingCount: 2,
+  chain: { verifiedThrough: 10, pendingClaims: 1, breaks: [] },
+  thresholds: [
+    {
+      seenAt: 0,
+      firstSeq: 1,
+      thresholds: {
+        minIntervalSeconds: 20,
+        burstWindowSeconds: 600,
+        burstCount: 10,
+        identicalRunLength: 5,
+      },
+    },
+  ],
+  officeFlagged: 0,
+  kioskFlagged: 2,
+};
+
 describe('collecting office screen', () => {
   it('shows each commune’s figures once signed in, the session cookie carrying the rest', async () => {
     const fetchMock = stubServer();
@@ -268,49 +314,6 @@ describe('collecting office screen', () => {
   });
 
   it('lists each kiosk with its missing numbers, chain and thresholds', async () => {
-    const kiosk = {
-      deviceId: '3f2a9c0d1e4b5a68',
-      kind: 'kiosk',
-      communeCode: '10507',
-      communeName: 'Xã Tứ Kỳ',
-      label: 'Quầy 1',
-      registeredAt: Date.UTC(2026, 10, 20, 2),
-      keyFingerprint: '9E4A 4516 181E 4B98',
-      state: 'active',
-      revokedAt: null,
-      revocationReason: null,
-      forms: ['citizen'],
-      sheets: 11,
-      phoneSheets: 0,
-      firstSheet: { seq: 1, createdAt: Date.UTC(2026, 10, 24, 1) },
-      lastSheet: { seq: 13, createdAt: Date.UTC(2026, 10, 24, 3) },
-      lastContactAt: Date.UTC(2026, 10, 24, 3, 5),
-      clockSkewMs: -300_000,
-      missing: [
-        {
-          from: 11,
-          to: 12,
-          after: Date.UTC(2026, 10, 24, 2, 30),
-          before: Date.UTC(2026, 10, 24, 3),
-        },
-      ],
-      missingCount: 2,
-      chain: { verifiedThrough: 10, pendingClaims: 1, breaks: [] },
-      thresholds: [
-        {
-          seenAt: 0,
-          firstSeq: 1,
-          thresholds: {
-            minIntervalSeconds: 20,
-            burstWindowSeconds: 600,
-            burstCount: 10,
-            identicalRunLength: 5,
-          },
-        },
-      ],
-      officeFlagged: 0,
-      kioskFlagged: 2,
-    };
     officeFetch(async (path: string) =>
       Response.json(
         path === '/api/v1/kiosks'
@@ -330,6 +333,102 @@ describe('collecting office screen', () => {
     expect(card.textContent).toContain('Khớp đến phiếu 10; 1 mã chuỗi chờ các phiếu còn thiếu.');
     expect(card.textContent).toContain('chậm 5 phút');
     expect(card.textContent).toContain('9E4A 4516 181E 4B98');
+  });
+
+  it('revokes a kiosk with a reason, and lets a desk QR hand out the cadre form', async () => {
+    const desk: KioskRow = {
+      ...kiosk,
+      deviceId: 'd35c0d1e4b5a6801',
+      kind: 'desk',
+      label: 'Quầy một cửa',
+      keyFingerprint: '1B2C 3D4E 5F60 7182',
+      sheets: 0,
+      phoneSheets: 4,
+      firstSheet: null,
+      lastSheet: null,
+      missing: [],
+      missingCount: 0,
+      chain: { verifiedThrough: 0, pendingClaims: 0, breaks: [] },
+      thresholds: [],
+    };
+    let rows: KioskRow[] = [kiosk, desk];
+    const sent: { method: string; path: string; body: unknown }[] = [];
+    let setAsideReads = 0;
+    officeFetch(async (path: string, init: RequestInit) => {
+      const method = init.method ?? 'GET';
+      if (path === '/api/v1/set-aside') setAsideReads++;
+      if (method !== 'GET') sent.push({ method, path, body: JSON.parse(String(init.body)) });
+      if (path === `/api/v1/kiosks/${kiosk.deviceId}/revocation`) {
+        const revokedAt = Date.UTC(2026, 11, 1, 3);
+        rows = rows.map((r) =>
+          r === kiosk ? { ...r, state: 'revoked', revokedAt, revocationReason: 'Máy bị mất' } : r,
+        );
+        return Response.json({ deviceId: kiosk.deviceId, revokedAt, reason: 'Máy bị mất' });
+      }
+      if (path === `/api/v1/desks/${desk.deviceId}/forms`) {
+        rows = rows.map((r) =>
+          r.deviceId === desk.deviceId ? { ...r, forms: ['citizen', 'cadre'] } : r,
+        );
+        return Response.json({ deviceId: desk.deviceId, forms: ['citizen', 'cadre'] });
+      }
+      return Response.json(
+        path === '/api/v1/kiosks'
+          ? rows
+          : path === '/api/v1/set-aside'
+            ? []
+            : { period: null, communes: figures },
+      );
+    });
+    await enter();
+    fireEvent.click(await screen.findByRole('button', { name: 'Máy khảo sát' }));
+    const card = await screen.findByRole('article', { name: 'Quầy 1' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Thu hồi máy này' }));
+    fireEvent.input(within(card).getByLabelText('Lý do thu hồi'), {
+      target: { value: '  Máy bị mất ' },
+    });
+    fireEvent.click(within(card).getByRole('button', { name: 'Xác nhận thu hồi' }));
+    await vi.waitFor(() =>
+      expect(
+        within(screen.getByRole('article', { name: 'Quầy 1' })).getByText(/^Đã thu hồi lúc/)
+          .textContent,
+      ).toBe(`Đã thu hồi lúc ${formatDateTime(Date.UTC(2026, 11, 1, 3))}: Máy bị mất`),
+    );
+    // A revoked kiosk cannot be revoked again.
+    expect(
+      within(screen.getByRole('article', { name: 'Quầy 1' })).queryByRole('button', {
+        name: 'Thu hồi máy này',
+      }),
+    ).toBeNull();
+
+    const deskCard = screen.getByRole('article', { name: 'Quầy một cửa' });
+    const cadre = within(deskCard).getByRole('checkbox', {
+      name: 'Cho phép mã QR này phát phiếu cán bộ thôn',
+    }) as HTMLInputElement;
+    expect(cadre.checked).toBe(false);
+    fireEvent.click(cadre);
+    await vi.waitFor(() =>
+      expect(
+        (
+          within(screen.getByRole('article', { name: 'Quầy một cửa' })).getByRole('checkbox', {
+            name: 'Cho phép mã QR này phát phiếu cán bộ thôn',
+          }) as HTMLInputElement
+        ).checked,
+      ).toBe(true),
+    );
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        path: `/api/v1/kiosks/${kiosk.deviceId}/revocation`,
+        body: { reason: 'Máy bị mất' },
+      },
+      {
+        method: 'PUT',
+        path: `/api/v1/desks/${desk.deviceId}/forms`,
+        body: { forms: ['citizen', 'cadre'] },
+      },
+    ]);
+    // Each change reloads the registry to its end (and no read is left in flight).
+    await vi.waitFor(() => expect(setAsideReads).toBe(3));
   });
 
   it('asks the server for the period chosen and says which period it shows', async () => {
