@@ -5,7 +5,9 @@ import type { Flag } from './sheet.ts';
 
 /**
  * The words the screens and exports compose into sentences, kept in one place (the problem
- * catalogue holds the refusals): form names, flag names, and why a sheet was flagged.
+ * catalogue holds the refusals): form names, flag names, and why a sheet was flagged. The office
+ * registry's words are in registry-words.ts, so that the kiosk's first screen, which loads this
+ * module, does not carry them.
  */
 
 export const FORM_LABEL: Record<FormId, string> = { citizen: 'Người dân', cadre: 'Cán bộ thôn' };

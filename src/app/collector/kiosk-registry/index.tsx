@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KioskRow, SetAsideRow } from '../../../core/api.ts';
 import { formatCount, formatDateTime } from '../../../core/format.ts';
+import { REGISTRY_WORDS as W } from '../../../core/registry-words.ts';
 import { AlertText } from '../../components/alert-text/index.tsx';
 import type { OfficeServices } from '../../office-services.ts';
-import { chainState, clockSkew, gapContext, gapRange } from './gaps.ts';
 import './style.css';
 
 /**
@@ -35,13 +35,13 @@ export function KioskRegistry({
     void load();
   }, [office]);
 
-  if (!rows) return error ? <AlertText text={error} /> : <p>Đang tải…</p>;
+  if (!rows) return error ? <AlertText text={error} /> : <p>{W.loading}</p>;
   const communes = [...new Set(rows.map((r) => r.communeCode))];
   return (
     <section aria-labelledby="kiosk-registry-title">
-      <h2 id="kiosk-registry-title">Máy khảo sát và mã QR in sẵn</h2>
+      <h2 id="kiosk-registry-title">{W.title}</h2>
       <AlertText text={error} />
-      {rows.length === 0 && <p>Chưa có máy nào được đăng ký.</p>}
+      {rows.length === 0 && <p>{W.empty}</p>}
       {communes.map((code) => {
         const mine = rows.filter((r) => r.communeCode === code);
         return (
@@ -77,83 +77,64 @@ function KioskCard({
   onChanged: () => Promise<void>;
   mayEnrol: boolean;
 }) {
-  const name = row.label || (row.kind === 'desk' ? 'Mã QR in sẵn' : 'Máy khảo sát');
-  const current = row.thresholds.at(-1)?.thresholds;
+  const name = row.label || W.unnamed[row.kind];
   return (
     <article
       class={`kiosk-card${row.state === 'revoked' ? ' kiosk-revoked' : ''}`}
       aria-label={name}
     >
       <h4>
-        {name}{' '}
-        <span class="kiosk-kind">({row.kind === 'desk' ? 'mã QR in sẵn' : 'máy khảo sát'})</span>
+        {name} <span class="kiosk-kind">({W.kind[row.kind]})</span>
       </h4>
       <dl class="figure-list">
-        <dt>Trạng thái</dt>
-        <dd>
-          {row.state === 'revoked'
-            ? `Đã thu hồi lúc ${formatDateTime(row.revokedAt ?? 0)}: ${row.revocationReason ?? ''}`
-            : 'Đang dùng'}
-        </dd>
-        <dt>Mã máy</dt>
+        <dt>{W.term.state}</dt>
+        <dd>{W.state(row)}</dd>
+        <dt>{W.term.deviceId}</dt>
         <dd>{row.deviceId}</dd>
-        <dt>Dấu vân tay khóa</dt>
+        <dt>{W.term.fingerprint}</dt>
         <dd>{row.keyFingerprint}</dd>
-        <dt>Đăng ký lúc</dt>
+        <dt>{W.term.registeredAt}</dt>
         <dd>{formatDateTime(row.registeredAt)}</dd>
         {row.kind === 'kiosk' && (
           <>
-            <dt>Phiếu đã nhận</dt>
+            <dt>{W.term.sheets}</dt>
             <dd>{formatCount(row.sheets)}</dd>
-            <dt>Phiếu đầu tiên – gần nhất</dt>
-            <dd>
-              {row.firstSheet && row.lastSheet
-                ? `số ${formatCount(row.firstSheet.seq)} lúc ${formatDateTime(row.firstSheet.createdAt)} – số ${formatCount(row.lastSheet.seq)} lúc ${formatDateTime(row.lastSheet.createdAt)}`
-                : '—'}
-            </dd>
+            <dt>{W.term.firstLast}</dt>
+            <dd>{W.firstLast(row)}</dd>
           </>
         )}
-        <dt>Phiếu qua điện thoại</dt>
+        <dt>{W.term.phoneSheets}</dt>
         <dd>{formatCount(row.phoneSheets)}</dd>
-        <dt>Liên lạc gần nhất</dt>
-        <dd>{row.lastContactAt ? formatDateTime(row.lastContactAt) : 'chưa liên lạc'}</dd>
+        <dt>{W.term.lastContact}</dt>
+        <dd>{W.lastContact(row)}</dd>
         {row.kind === 'kiosk' && (
           <>
-            <dt>Đồng hồ của máy</dt>
-            <dd>{clockSkew(row)}</dd>
-            <dt>Số thứ tự còn thiếu</dt>
+            <dt>{W.term.clock}</dt>
+            <dd>{W.clockSkew(row)}</dd>
+            <dt>{W.term.missing}</dt>
             <dd class={row.missingCount > 0 ? 'kiosk-warning' : undefined}>
               {row.missing.length === 0 ? (
-                'không thiếu'
+                W.noGaps
               ) : (
                 <ul class="kiosk-gaps">
                   {row.missing.map((gap) => (
                     <li key={gap.from}>
-                      <strong>{gapRange(gap)}</strong> ({gapContext(gap)})
+                      <strong>{W.gapRange(gap)}</strong> ({W.gapContext(gap)})
                     </li>
                   ))}
                 </ul>
               )}
             </dd>
-            <dt>Chuỗi kiểm tra</dt>
+            <dt>{W.term.chain}</dt>
             <dd class={row.chain.breaks.length > 0 ? 'kiosk-warning' : undefined}>
-              {chainState(row)}
+              {W.chainState(row)}
             </dd>
-            <dt>Ngưỡng gắn cờ của máy</dt>
-            <dd>
-              {current
-                ? `${formatCount(current.minIntervalSeconds)} giây giữa hai phiếu; quá ${formatCount(current.burstCount)} phiếu trong ${formatCount(current.burstWindowSeconds / 60)} phút; ${formatCount(current.identicalRunLength)} phiếu giống hệt liên tiếp`
-                : 'chưa biết'}
-              {row.thresholds.length > 1 &&
-                ` (đã đổi ${formatCount(row.thresholds.length - 1)} lần, lần gần nhất từ phiếu số ${formatCount(row.thresholds.at(-1)?.firstSeq ?? 0)})`}
-            </dd>
+            <dt>{W.term.thresholds}</dt>
+            <dd>{W.thresholds(row)}</dd>
           </>
         )}
-        <dt>Phiếu gắn cờ</dt>
-        <dd>
-          {formatCount(row.officeFlagged)} theo cơ quan
-          {row.kind === 'kiosk' && `, ${formatCount(row.kioskFlagged)} theo máy`}
-        </dd>
+        <dt>{W.term.flagged}</dt>
+        <dd>{W.flagged(row)}</dd>
       </dl>
       {mayEnrol && row.kind === 'desk' && row.state === 'active' && (
         <DeskForms row={row} office={office} onChanged={onChanged} />
@@ -188,7 +169,7 @@ function DeskForms({
     <>
       <label class="inline">
         <input type="checkbox" checked={allowed} onChange={() => void toggle()} />
-        Cho phép mã QR này phát phiếu cán bộ thôn
+        {W.allowCadre}
       </label>
       <AlertText text={error} />
     </>
@@ -210,7 +191,7 @@ function Revoke({
   if (!open)
     return (
       <button type="button" class="btn" onClick={() => setOpen(true)}>
-        Thu hồi máy này
+        {W.revoke}
       </button>
     );
   const submit = async (e: Event) => {
@@ -224,12 +205,9 @@ function Revoke({
   };
   return (
     <form onSubmit={submit} class="kiosk-revoke">
-      <p>
-        Sau khi thu hồi, cơ quan không nhận thêm phiếu hay mã QR đánh giá nào của máy này. Các phiếu
-        đã nhận vẫn được giữ và tính.
-      </p>
+      <p>{W.revokeEffect}</p>
       <label>
-        <span>Lý do thu hồi</span>
+        <span>{W.revokeReason}</span>
         <input
           type="text"
           required
@@ -241,10 +219,10 @@ function Revoke({
       <AlertText text={error} />
       <div class="admin-bar">
         <button type="submit" class="btn btn-primary">
-          Xác nhận thu hồi
+          {W.confirmRevoke}
         </button>
         <button type="button" class="btn" onClick={() => setOpen(false)}>
-          Không thu hồi
+          {W.keep}
         </button>
       </div>
     </form>
@@ -254,25 +232,21 @@ function Revoke({
 function SetAsideList({ rows }: { rows: SetAsideRow[] }) {
   return (
     <table>
-      <caption>
-        Dữ liệu để riêng: các dòng do phiên bản cũ lưu mà nay không hợp lệ (không tính vào số liệu,
-        không bị xóa)
-      </caption>
+      <caption>{W.setAside.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Mã xã</th>
-          <th scope="col">Nguồn</th>
-          <th scope="col">Mã máy / mã QR</th>
-          <th scope="col">Số thứ tự</th>
-          <th scope="col">Nhận lúc</th>
-          <th scope="col">Lý do (mã lỗi)</th>
+          {W.setAside.columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.channel}:${r.deviceId}:${r.seq}`}>
             <td>{r.communeCode}</td>
-            <td>{r.channel === 'phone' ? 'Điện thoại' : 'Máy khảo sát'}</td>
+            <td>{W.setAside.channel(r.channel)}</td>
             <td>{r.deviceId}</td>
             <td class="num">{formatCount(r.seq)}</td>
             <td>{formatDateTime(r.receivedAt)}</td>
