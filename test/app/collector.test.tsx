@@ -5,6 +5,7 @@ import { createOfficeServices } from '../../src/app/office-services.ts';
 import type { KioskRow } from '../../src/core/api.ts';
 import { formatDateTime } from '../../src/core/format.ts';
 import { vnDay } from '../../src/core/period.ts';
+import { deskRow as desk, kioskRow as kiosk } from '../fixtures/kiosk-rows.ts';
 
 /** A form with no sheet yet, as the server reports it. */
 const noSheets = {
@@ -147,50 +148,15 @@ async function enter(username = 'ha.nt', password = PASSWORD) {
   fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
 }
 
-/** A kiosk row as GET /api/v1/kiosks gives it: sheets 11–12 missing, one claim waiting. */
-const kiosk: KioskRow = {
-  deviceId: '3f2a9c0d1e4b5a68',
-  kind: 'kiosk',
-  communeCode: '10507',
-  communeName: 'Xã Tứ Kỳ',
-  label: 'Quầy 1',
-  registeredAt: Date.UTC(2026, 10, 20, 2),
-  keyFingerprint: '9E4A 4516 181E 4B98',
-  state: 'active',
-  revokedAt: null,
-  revocationReason: null,
-  forms: ['citizen'],
-  sheets: 11,
-  phoneSheets: 0,
-  firstSheet: { seq: 1, createdAt: Date.UTC(2026, 10, 24, 1) },
-  lastSheet: { seq: 13, createdAt: Date.UTC(2026, 10, 24, 3) },
-  lastContactAt: Date.UTC(2026, 10, 24, 3, 5),
-  clockSkewMs: -300_000,
-  missing: [
-    {
-      from: 11,
-      to: 12,
-      after: Date.UTC(2026, 10, 24, 2, 30),
-      before: Date.UTC(2026, 10, 24, 3),
-    },
-  ],
-  missingCount: 2,
-  chain: { verifiedThrough: 10, pendingClaims: 1, breaks: [] },
-  thresholds: [
-    {
-      seenAt: 0,
-      firstSeq: 1,
-      thresholds: {
-        minIntervalSeconds: 20,
-        burstWindowSeconds: 600,
-        burstCount: 10,
-        identicalRunLength: 5,
-      },
-    },
-  ],
-  officeFlagged: 0,
-  kioskFlagged: 2,
-};
+/** What the office's reads answer: the registry's rows, no set-aside rows, the figures. */
+const officeAnswer = (path: string, kiosks: KioskRow[]) =>
+  Response.json(
+    path === '/api/v1/kiosks'
+      ? kiosks
+      : path === '/api/v1/set-aside'
+        ? []
+        : { period: null, communes: figures },
+  );
 
 describe('collecting office screen', () => {
   it('shows each commune’s figures once signed in, the session cookie carrying the rest', async () => {
@@ -314,15 +280,7 @@ describe('collecting office screen', () => {
   });
 
   it('lists each kiosk with its missing numbers, chain and thresholds', async () => {
-    officeFetch(async (path: string) =>
-      Response.json(
-        path === '/api/v1/kiosks'
-          ? [kiosk]
-          : path === '/api/v1/set-aside'
-            ? []
-            : { period: null, communes: figures },
-      ),
-    );
+    officeFetch(async (path: string) => officeAnswer(path, [kiosk]));
     await enter();
     fireEvent.click(await screen.findByRole('button', { name: 'Máy khảo sát' }));
     const card = await screen.findByRole('article', { name: 'Quầy 1' });
@@ -336,21 +294,6 @@ describe('collecting office screen', () => {
   });
 
   it('revokes a kiosk with a reason, and lets a desk QR hand out the cadre form', async () => {
-    const desk: KioskRow = {
-      ...kiosk,
-      deviceId: 'd35c0d1e4b5a6801',
-      kind: 'desk',
-      label: 'Quầy một cửa',
-      keyFingerprint: '1B2C 3D4E 5F60 7182',
-      sheets: 0,
-      phoneSheets: 4,
-      firstSheet: null,
-      lastSheet: null,
-      missing: [],
-      missingCount: 0,
-      chain: { verifiedThrough: 0, pendingClaims: 0, breaks: [] },
-      thresholds: [],
-    };
     let rows: KioskRow[] = [kiosk, desk];
     const sent: { method: string; path: string; body: unknown }[] = [];
     let setAsideReads = 0;
@@ -371,13 +314,7 @@ describe('collecting office screen', () => {
         );
         return Response.json({ deviceId: desk.deviceId, forms: ['citizen', 'cadre'] });
       }
-      return Response.json(
-        path === '/api/v1/kiosks'
-          ? rows
-          : path === '/api/v1/set-aside'
-            ? []
-            : { period: null, communes: figures },
-      );
+      return officeAnswer(path, rows);
     });
     await enter();
     fireEvent.click(await screen.findByRole('button', { name: 'Máy khảo sát' }));

@@ -1,47 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskRow } from '../../src/core/api.ts';
 import { REGISTRY_WORDS as W } from '../../src/core/registry-words.ts';
+import { kioskRow as kiosk } from '../fixtures/kiosk-rows.ts';
 
+/** 24/11/2026 at hour:minute, Vietnam time (UTC+7). */
 const at = (hour: number, minute = 0) => Date.UTC(2026, 10, 24, hour - 7, minute);
-
 const elevenToTwelve = { from: 11, to: 12, after: at(9, 30), before: at(10) };
-
-const kiosk: KioskRow = {
-  deviceId: '3f2a9c0d1e4b5a68',
-  kind: 'kiosk',
-  communeCode: '10507',
-  communeName: 'Xã Tứ Kỳ',
-  label: 'Quầy 1',
-  registeredAt: at(8),
-  keyFingerprint: '9E4A 4516 181E 4B98',
-  state: 'active',
-  revokedAt: null,
-  revocationReason: null,
-  forms: ['citizen'],
-  sheets: 11,
-  phoneSheets: 0,
-  firstSheet: { seq: 1, createdAt: at(8, 5) },
-  lastSheet: { seq: 13, createdAt: at(10) },
-  lastContactAt: at(10, 5),
-  clockSkewMs: -300_000,
-  missing: [elevenToTwelve],
-  missingCount: 2,
-  chain: { verifiedThrough: 10, pendingClaims: 1, breaks: [] },
-  thresholds: [
-    {
-      seenAt: 0,
-      firstSeq: 1,
-      thresholds: {
-        minIntervalSeconds: 20,
-        burstWindowSeconds: 600,
-        burstCount: 10,
-        identicalRunLength: 6,
-      },
-    },
-  ],
-  officeFlagged: 3,
-  kioskFlagged: 1,
-};
 
 describe('the registry’s sentences', () => {
   it('names a gap by its numbers and the times around it, in Vietnam time', () => {
@@ -83,7 +47,7 @@ describe('the registry’s sentences', () => {
 
   it('gives the kiosk’s latest thresholds and how often they changed', () => {
     expect(W.thresholds(kiosk)).toBe(
-      '20 giây giữa hai phiếu; quá 10 phiếu trong 10 phút; 6 phiếu giống hệt liên tiếp',
+      '20 giây giữa hai phiếu; quá 10 phiếu trong 10 phút; 5 phiếu giống hệt liên tiếp',
     );
     const raised = {
       seenAt: 1,
@@ -106,10 +70,10 @@ describe('the registry’s sentences', () => {
     expect(
       W.state({ ...kiosk, state: 'revoked', revokedAt: at(11), revocationReason: 'Mất máy' }),
     ).toBe('Đã thu hồi lúc 11:00 24/11/2026: Mất máy');
-    expect(W.firstLast(kiosk)).toBe('số 1 lúc 08:05 24/11/2026 – số 13 lúc 10:00 24/11/2026');
+    expect(W.firstLast(kiosk)).toBe('số 1 lúc 08:00 24/11/2026 – số 13 lúc 10:00 24/11/2026');
     expect(W.firstLast({ ...kiosk, firstSheet: null, lastSheet: null })).toBe('—');
-    expect(W.flagged(kiosk)).toBe('3 theo cơ quan, 1 theo máy');
-    expect(W.flagged({ ...kiosk, kind: 'desk' })).toBe('3 theo cơ quan');
+    expect(W.flagged(kiosk)).toBe('0 theo cơ quan, 2 theo máy');
+    expect(W.flagged({ ...kiosk, kind: 'desk' })).toBe('0 theo cơ quan');
     expect(W.lastContact({ ...kiosk, lastContactAt: null })).toBe('chưa liên lạc');
   });
 
