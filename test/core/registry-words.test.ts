@@ -5,15 +5,14 @@ import { kioskRow as kiosk } from '../fixtures/kiosk-rows.ts';
 
 /** 24/11/2026 at hour:minute, Vietnam time (UTC+7). */
 const at = (hour: number, minute = 0) => Date.UTC(2026, 10, 24, hour - 7, minute);
-const elevenToTwelve = { from: 11, to: 12, after: at(9, 30), before: at(10) };
 
 describe('the registry’s sentences', () => {
   it('names a gap by its numbers and the times around it, in Vietnam time', () => {
-    expect(W.gapRange(elevenToTwelve)).toBe('11–12');
+    expect(kiosk.missing.map(W.gapRange)).toEqual(['11–12']);
     expect(W.gapRange({ from: 19, to: 19, after: null, before: null })).toBe('19');
-    expect(W.gapContext(elevenToTwelve)).toBe(
+    expect(kiosk.missing.map(W.gapContext)).toEqual([
       'sau phiếu gửi lúc 09:30 24/11/2026, trước phiếu gửi lúc 10:00 24/11/2026',
-    );
+    ]);
     expect(W.gapContext({ from: 1, to: 4, after: null, before: null })).toBe(
       'từ đầu, chưa nhận phiếu nào sau đó',
     );
