@@ -17,6 +17,22 @@ export const CHAIN_BYTES = 16;
 const encoder = new TextEncoder();
 const FLAGS = flagSchema.options;
 
+/**
+ * SHA-256 of a link's input into one reused digest, from one reused state: a new hash object a
+ * sheet (what `sha256(bytes)` makes) costs about twice the hashing itself (1,15 against 0,63 µs
+ * a link, measured), and this runs for every sheet the office receives. Synchronous, so no two
+ * callers share the state at once; callers copy or encode the digest before the next link.
+ */
+const fresh = sha256.create();
+const state = sha256.create();
+const digest = new Uint8Array(32);
+function hashLink(input: Uint8Array): Uint8Array {
+  fresh._cloneInto(state);
+  state.update(input);
+  state.digestInto(digest);
+  return digest;
+}
+
 /** The link before a device's first sheet. */
 export function chainStart(deviceId: string): Uint8Array {
   return sha256(encoder.encode(`KS-CHAIN-1/${deviceId}`)).slice(0, CHAIN_BYTES);
@@ -38,7 +54,7 @@ export function chainNext(previous: Uint8Array, sheet: Sheet): Uint8Array {
   const parts = partsOf(sheet);
   const input = new Uint8Array(previous.length + contentLength(sheet, parts));
   input.set(previous);
-  return sha256(contentInto(input, previous.length, sheet, parts)).slice(0, CHAIN_BYTES);
+  return hashLink(contentInto(input, previous.length, sheet, parts)).slice(0, CHAIN_BYTES);
 }
 
 /**
@@ -56,13 +72,20 @@ export function chainLinksFrom(
   let input = new Uint8Array(0);
   let link = previous;
   let seq = previousSeq;
+  let parts: ProfileParts | undefined;
   for (const sheet of sheets) {
     if (sheet.seq !== seq + 1) break;
-    const parts = partsOf(sheet);
+    // A device's run is almost always of one profile: look it up when it changes.
+    if (
+      !parts ||
+      parts.profile.id !== sheet.profileId ||
+      parts.profile.version !== sheet.profileVersion
+    )
+      parts = partsOf(sheet);
     const length = CHAIN_BYTES + contentLength(sheet, parts);
     if (input.length !== length) input = new Uint8Array(length);
     input.set(link);
-    link = sha256(contentInto(input, CHAIN_BYTES, sheet, parts)).subarray(0, CHAIN_BYTES);
+    link = hashLink(contentInto(input, CHAIN_BYTES, sheet, parts)).subarray(0, CHAIN_BYTES);
     seq = sheet.seq;
     links.set(seq, bytesToHex(link));
   }
@@ -80,7 +103,7 @@ function partsOf(sheet: Sheet) {
     id = encoder.encode(profile.id);
     profileIds.set(profile, id);
   }
-  return { id, levels: levelIndex(profile) };
+  return { profile, id, levels: levelIndex(profile) };
 }
 
 type ProfileParts = ReturnType<typeof partsOf>;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chainHead, chainLinksFrom, chainNext, chainStart } from '../../src/core/chain.ts';
 import { bytesToHex, hexToBytes } from '../../src/core/codec/hex.ts';
+import { addKnownProfile } from '../../src/core/profile/index.ts';
+import type { Sheet } from '../../src/core/sheet.ts';
+import { sixQuestions } from '../fixtures/profiles/six-questions.ts';
 import { syntheticWeek } from '../fixtures/synthetic-week.ts';
 
 const DEVICE = '3f2a9c0d1e4b5a68';
@@ -29,6 +32,33 @@ describe('the chain of a device’s sheets', () => {
     expect([...gapped.keys()]).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     // Not from where the run does not follow on.
     expect(chainLinksFrom(chainStart(DEVICE), 3, sheets).size).toBe(0);
+  });
+
+  it('links each sheet with its own profile’s levels when a run changes profile', () => {
+    const forget = addKnownProfile(sixQuestions);
+    try {
+      // Sheets 11–20 on a six-question profile whose level ids differ, then back again.
+      const mixed: Sheet[] = sheets.map((s) =>
+        s.seq > 10 && s.seq <= 20
+          ? {
+              ...s,
+              profileId: 'test-sau-cau',
+              profileVersion: 1,
+              formVersion: s.formId === 'citizen' ? 2 : 3,
+              answers: Array.from({ length: 6 }, (_, i) => (i % 2 ? 'hai-long' : 'binh-thuong')),
+            }
+          : s,
+      );
+      const links = chainLinksFrom(chainStart(DEVICE), 0, mixed);
+      let link = chainStart(DEVICE);
+      for (const sheet of mixed) {
+        link = chainNext(link, sheet);
+        expect(links.get(sheet.seq)).toBe(bytesToHex(link));
+      }
+      expect(links.size).toBe(40);
+    } finally {
+      forget();
+    }
   });
 
   it('shows a rewritten sheet from its link on, and leaves the links before it', () => {
